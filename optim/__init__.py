@@ -1,0 +1,1 @@
+"""Optimisers (SPSA family, scipy wrappers, gradients) and variational algorithms."""

@@ -1,0 +1,42 @@
+"""Builds the C++ extension qsim._core from csrc/; all metadata lives in pyproject.toml.
+
+The AVX2/FMA kernels are compiled in their own translation unit with a target pragma
+and picked at run time (csrc/dispatch.cpp), so no -march flag is ever passed and the
+wheel runs on any x86-64 (or other) CPU. OpenMP is used when the compiler accepts it.
+"""
+
+import sys
+from glob import glob
+
+from pybind11.setup_helpers import ParallelCompile, Pybind11Extension, build_ext, has_flag
+from setuptools import setup
+
+ParallelCompile("QSIM_BUILD_JOBS", default=0).install()
+
+
+class BuildExt(build_ext):
+    """Adds -O3 and OpenMP where the compiler supports them."""
+
+    def build_extensions(self):
+        if self.compiler.compiler_type != "msvc":
+            for ext in self.extensions:
+                ext.extra_compile_args += ["-O3", "-fno-math-errno"]
+                if has_flag(self.compiler, "-fopenmp"):
+                    ext.extra_compile_args.append("-fopenmp")
+                    ext.extra_link_args.append("-fopenmp")
+                    ext.define_macros.append(("QSIM_OPENMP", "1"))
+        else:
+            for ext in self.extensions:
+                ext.extra_compile_args += ["/O2", "/openmp"]
+                ext.define_macros.append(("QSIM_OPENMP", "1"))
+        super().build_extensions()
+
+
+ext = Pybind11Extension(
+    "qsim._core",
+    sorted(glob("csrc/**/*.cpp", recursive=True)),
+    include_dirs=["csrc"],
+    cxx_std=17,
+)
+
+setup(ext_modules=[ext], cmdclass={"build_ext": BuildExt})
