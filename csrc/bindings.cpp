@@ -1,0 +1,146 @@
+// pybind11 bindings of the qsim core: conversions between numpy and C++, and the GIL
+// released around every call into the kernels. No simulation logic lives here.
+#include <pybind11/complex.h>
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "circuit_spec.h"
+#include "dispatch.h"
+#include "observables.h"
+#include "parallel.h"
+#include "program.h"
+
+namespace py = pybind11;
+using namespace qsim;
+
+namespace {
+
+template <typename T>
+using carray = py::array_t<T, py::array::c_style | py::array::forcecast>;
+
+template <typename T>
+std::vector<T> to_vector(const carray<T>& a) {
+  return std::vector<T>(a.data(), a.data() + a.size());
+}
+
+Angle make_angle(int param, double coeff, double offset) { return Angle{param, coeff, offset}; }
+
+const double* theta_ptr(const carray<double>& theta, unsigned num_parameters) {
+  require(theta.ndim() == 1 && size_t(theta.size()) == num_parameters,
+          "theta must have " + std::to_string(num_parameters) + " values, got " + std::to_string(theta.size()));
+  return theta.data();
+}
+
+template <typename FP>
+void bind_statevector(py::module_& m, const char* name) {
+  using P = StatevectorProgram<FP>;
+  using C = std::complex<FP>;
+  py::class_<P>(m, name)
+      .def(py::init<CircuitSpec, unsigned>(), py::arg("spec"), py::arg("max_fused_qubits"))
+      .def_property_readonly("num_qubits", &P::num_qubits)
+      .def_property_readonly("num_parameters", &P::num_parameters)
+      .def_property_readonly("num_gates", &P::num_gates)
+      .def_property_readonly("num_blocks", &P::num_blocks)
+      .def("run",
+           [](const P& p, const carray<double>& theta) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             py::array_t<C> out(p.dimension());
+             FP* psi = reinterpret_cast<FP*>(out.mutable_data());
+             py::gil_scoped_release release;
+             p.run(t, psi);
+             return out;
+           })
+      .def("probabilities",
+           [](const P& p, const carray<double>& theta) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             py::array_t<double> out(p.dimension());
+             double* o = out.mutable_data();
+             py::gil_scoped_release release;
+             p.probabilities(t, o);
+             return out;
+           })
+      .def("sample",
+           [](const P& p, const carray<double>& theta, std::uint64_t shots, std::uint64_t seed) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             py::array_t<std::uint64_t> out(shots);
+             std::uint64_t* o = out.mutable_data();
+             py::gil_scoped_release release;
+             p.sample(t, shots, seed, o);
+             return out;
+           })
+      .def("expectation",
+           [](const P& p, const carray<double>& theta, const ObservableList& obs) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             py::array_t<double> out(obs.size());
+             double* o = out.mutable_data();
+             py::gil_scoped_release release;
+             p.expectation(t, obs, o);
+             return out;
+           })
+      .def("expectation_batch", [](const P& p, const carray<double>& thetas, const ObservableList& obs) {
+        require(thetas.ndim() == 2 && size_t(thetas.shape(1)) == p.num_parameters(),
+                "thetas must have shape (batch, " + std::to_string(p.num_parameters()) + ")");
+        const size_t batch = size_t(thetas.shape(0));
+        py::array_t<double> out({batch, obs.size()});
+        double* o = out.mutable_data();
+        const double* t = thetas.data();
+        py::gil_scoped_release release;
+        p.expectation_batch(t, batch, obs, o);
+        return out;
+      });
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "qsim C++ core: statevector kernels, gate fusion and compiled programs";
+
+  py::class_<CircuitSpec>(m, "CircuitSpec")
+      .def(py::init([](unsigned n, unsigned p) {
+             CircuitSpec s;
+             s.num_qubits = n;
+             s.num_parameters = p;
+             return s;
+           }),
+           py::arg("num_qubits"), py::arg("num_parameters"))
+      .def_readonly("num_qubits", &CircuitSpec::num_qubits)
+      .def_readonly("num_parameters", &CircuitSpec::num_parameters)
+      .def("__len__", [](const CircuitSpec& s) { return s.gates.size(); })
+      .def("add_matrix",
+           [](CircuitSpec& s, std::vector<unsigned> qubits, const carray<cplx>& matrix) {
+             s.add_matrix(std::move(qubits), to_vector(matrix));
+           })
+      .def("add_diagonal",
+           [](CircuitSpec& s, std::vector<unsigned> qubits, const carray<cplx>& diagonal) {
+             s.add_diagonal(std::move(qubits), to_vector(diagonal));
+           })
+      .def("add_parametric",
+           [](CircuitSpec& s, std::vector<unsigned> qubits, const carray<double>& eigenvalues,
+              const carray<cplx>& projectors, int param, double coeff, double offset) {
+             s.add_parametric(std::move(qubits), to_vector(eigenvalues), to_vector(projectors),
+                              make_angle(param, coeff, offset));
+           })
+      .def("add_phase_vector", [](CircuitSpec& s, const carray<double>& values, int param, double coeff,
+                                  double offset) { s.add_phase_vector(to_vector(values), make_angle(param, coeff, offset)); });
+
+  py::class_<Observable, std::shared_ptr<Observable>>(m, "Observable")
+      .def_property_readonly("num_qubits", &Observable::num_qubits);
+  py::class_<PauliSumObservable, Observable, std::shared_ptr<PauliSumObservable>>(m, "PauliSumObservable")
+      .def(py::init([](unsigned n, const carray<std::uint64_t>& x, const carray<std::uint64_t>& z,
+                       const carray<double>& coeff) {
+        return std::make_shared<PauliSumObservable>(n, to_vector(x), to_vector(z), to_vector(coeff));
+      }));
+  py::class_<DiagonalObservable, Observable, std::shared_ptr<DiagonalObservable>>(m, "DiagonalObservable")
+      .def(py::init([](const carray<double>& values) { return std::make_shared<DiagonalObservable>(to_vector(values)); }));
+
+  bind_statevector<double>(m, "StatevectorProgramF64");
+  bind_statevector<float>(m, "StatevectorProgramF32");
+
+  m.def("set_num_threads", &set_num_threads, py::arg("n"));
+  m.def("get_num_threads", &num_threads);
+  m.def("simd_isa", &current_isa);
+  m.def("available_isas", &available_isas);
+  m.def("set_simd", &set_isa, py::arg("name"));
+  m.attr("MAX_BLOCK_QUBITS") = kMaxBlockQubits;
+}

@@ -1,0 +1,209 @@
+#include "fuser.h"
+
+#include <algorithm>
+
+#include "dispatch.h"
+
+namespace qsim {
+
+namespace {
+
+struct Group {
+  std::vector<unsigned> gates;
+  std::vector<unsigned> qubits;  // sorted
+  unsigned capacity = 0;         // most qubits the group may grow to
+  bool fusable = true;
+};
+
+unsigned union_size(const std::vector<unsigned>& sorted, const std::vector<unsigned>& qs) {
+  unsigned extra = 0;
+  for (unsigned q : qs) extra += !std::binary_search(sorted.begin(), sorted.end(), q);
+  return unsigned(sorted.size()) + extra;
+}
+
+// Greedy grouping: a gate joins the group (among those placed after every group that last
+// touched its qubits) that it widens least, if the result stays within capacity.
+std::vector<Group> group_gates(const CircuitSpec& spec, unsigned max_qubits) {
+  constexpr int kLookBack = 16;
+  std::vector<Group> groups;
+  std::vector<int> last(spec.num_qubits, -1);
+  for (unsigned gi = 0; gi < spec.gates.size(); ++gi) {
+    const GateSpec& g = spec.gates[gi];
+    if (g.kind == GateSpec::Kind::kPhaseVector) {
+      Group grp;
+      grp.gates = {gi};
+      grp.fusable = false;
+      groups.push_back(grp);
+      std::fill(last.begin(), last.end(), int(groups.size()) - 1);
+      continue;
+    }
+    int newest = -1;
+    for (unsigned q : g.qubits) newest = std::max(newest, last[q]);
+    int best = -1;
+    unsigned best_growth = ~0u;
+    if (max_qubits > 0) {
+      const int stop = std::max(newest, int(groups.size()) - kLookBack);
+      for (int b = int(groups.size()) - 1; b >= std::max(stop, 0); --b) {
+        const Group& grp = groups[b];
+        if (!grp.fusable) continue;
+        const unsigned u = union_size(grp.qubits, g.qubits);
+        if (u > grp.capacity) continue;
+        const unsigned growth = u - unsigned(grp.qubits.size());
+        if (growth < best_growth) {
+          best = b;
+          best_growth = growth;
+        }
+      }
+    }
+    if (best < 0) {
+      Group grp;
+      grp.capacity = std::max<unsigned>(max_qubits, unsigned(g.qubits.size()));
+      groups.push_back(grp);
+      best = int(groups.size()) - 1;
+    }
+    Group& grp = groups[best];
+    grp.gates.push_back(gi);
+    for (unsigned q : g.qubits)
+      if (!std::binary_search(grp.qubits.begin(), grp.qubits.end(), q))
+        grp.qubits.insert(std::upper_bound(grp.qubits.begin(), grp.qubits.end(), q), q);
+    for (unsigned q : g.qubits) last[q] = best;
+  }
+  return groups;
+}
+
+std::vector<unsigned> local_positions(const std::vector<unsigned>& block_qubits, const std::vector<unsigned>& qs) {
+  std::vector<unsigned> local;
+  for (unsigned q : qs)
+    local.push_back(unsigned(std::find(block_qubits.begin(), block_qubits.end(), q) - block_qubits.begin()));
+  return local;
+}
+
+// acc (column-major D x D, i.e. a 2K-qubit vector whose low K bits are the row) <- G acc,
+// with G acting on the block positions `local`.
+void left_multiply(std::vector<cplx>& acc, unsigned block_k, const std::vector<cplx>& g,
+                   const std::vector<unsigned>& local) {
+  scalar_kernels_f64().apply_dense(reinterpret_cast<double*>(acc.data()), 2 * block_k, local.data(),
+                                   unsigned(local.size()), reinterpret_cast<const double*>(g.data()));
+}
+
+// acc (D entries) <- diag(g on `local`) acc.
+void diagonal_multiply(std::vector<cplx>& acc, const std::vector<cplx>& g, const std::vector<unsigned>& local) {
+  for (size_t r = 0; r < acc.size(); ++r) {
+    unsigned s = 0;
+    for (size_t j = 0; j < local.size(); ++j) s |= unsigned((r >> local[j]) & 1u) << j;
+    acc[r] *= g[s];
+  }
+}
+
+std::vector<cplx> identity(unsigned d, bool diagonal) {
+  std::vector<cplx> m(diagonal ? d : d * d, cplx(0.0, 0.0));
+  for (unsigned i = 0; i < d; ++i) m[diagonal ? i : i * d + i] = 1.0;
+  return m;
+}
+
+std::vector<cplx> transpose(const std::vector<cplx>& m, unsigned d) {
+  std::vector<cplx> t(d * d);
+  for (unsigned r = 0; r < d; ++r)
+    for (unsigned c = 0; c < d; ++c) t[c * d + r] = m[r * d + c];
+  return t;
+}
+
+// c <- a b for D x D column-major matrices.
+std::vector<cplx> matmul(const std::vector<cplx>& a, const std::vector<cplx>& b, unsigned d) {
+  std::vector<cplx> c(d * d, cplx(0.0, 0.0));
+  for (unsigned j = 0; j < d; ++j)
+    for (unsigned k = 0; k < d; ++k) {
+      const cplx bkj = b[j * d + k];
+      for (unsigned i = 0; i < d; ++i) c[j * d + i] += a[k * d + i] * bkj;
+    }
+  return c;
+}
+
+Block make_block(const Group& grp, const CircuitSpec& spec) {
+  Block block;
+  const GateSpec& first = spec.gates[grp.gates[0]];
+  if (first.kind == GateSpec::Kind::kPhaseVector) {
+    block.kind = Block::Kind::kPhaseVector;
+    block.gate = int(grp.gates[0]);
+    return block;
+  }
+  bool diagonal = true;
+  for (unsigned gi : grp.gates) diagonal = diagonal && spec.gates[gi].is_diagonal();
+  block.kind = diagonal ? Block::Kind::kDiagonal : Block::Kind::kDense;
+  // A lone gate keeps its own qubit order, so its matrix is used as it is.
+  block.qubits = grp.gates.size() == 1 ? first.qubits : grp.qubits;
+  const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
+  std::vector<cplx> pending;  // product of the constant gates since the last parametric one
+  auto flush = [&]() {
+    if (pending.empty()) return;
+    Factor f;
+    f.constant = std::move(pending);
+    block.factors.push_back(std::move(f));
+    pending.clear();
+  };
+  for (unsigned gi : grp.gates) {
+    const GateSpec& g = spec.gates[gi];
+    const std::vector<unsigned> local = local_positions(block.qubits, g.qubits);
+    if (!g.is_constant()) {
+      flush();
+      Factor f;
+      f.gate = int(gi);
+      f.local = local;
+      block.factors.push_back(std::move(f));
+      continue;
+    }
+    if (pending.empty()) pending = identity(d, diagonal);
+    if (diagonal)
+      diagonal_multiply(pending, g.diag(0.0), local);
+    else
+      left_multiply(pending, k, g.dense(0.0), local);
+  }
+  flush();
+  if (block.factors.size() == 1 && block.factors[0].gate < 0) {
+    block.constant = true;
+    block.fixed = diagonal ? block.factors[0].constant : transpose(block.factors[0].constant, d);
+    block.factors.clear();
+  }
+  return block;
+}
+
+}  // namespace
+
+std::vector<Block> fuse(const CircuitSpec& spec, unsigned max_qubits) {
+  std::vector<Block> blocks;
+  for (const Group& grp : group_gates(spec, max_qubits)) blocks.push_back(make_block(grp, spec));
+  return blocks;
+}
+
+std::vector<cplx> block_operator(const Block& block, const CircuitSpec& spec, const double* theta) {
+  if (block.constant) return block.fixed;
+  const bool diagonal = block.kind == Block::Kind::kDiagonal;
+  const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
+  if (block.factors.size() == 1 && block.factors[0].gate >= 0 && block.qubits == spec.gates[block.factors[0].gate].qubits) {
+    const GateSpec& g = spec.gates[block.factors[0].gate];
+    const double a = g.angle.eval(theta);
+    return diagonal ? g.diag(a) : g.dense(a);
+  }
+  std::vector<cplx> acc;
+  for (const Factor& f : block.factors) {
+    if (f.gate < 0) {
+      if (acc.empty())
+        acc = f.constant;
+      else if (diagonal)
+        for (unsigned i = 0; i < d; ++i) acc[i] *= f.constant[i];
+      else
+        acc = matmul(f.constant, acc, d);
+      continue;
+    }
+    const GateSpec& g = spec.gates[f.gate];
+    const double a = g.angle.eval(theta);
+    if (acc.empty()) acc = identity(d, diagonal);
+    if (diagonal)
+      diagonal_multiply(acc, g.diag(a), f.local);
+    else
+      left_multiply(acc, k, g.dense(a), f.local);
+  }
+  return diagonal ? acc : transpose(acc, d);
+}
+
+}  // namespace qsim

@@ -1,0 +1,41 @@
+// The statevector kernels one instruction set provides, as a table of function pointers.
+// Each ISA (isa/scalar.cpp, isa/avx2.cpp) compiles the same templates of kernels.h and
+// fills one table; dispatch.cpp picks the table at run time.
+#pragma once
+
+#include <cstdint>
+
+#include "common.h"
+
+namespace qsim {
+
+// Reductions are split into at most this many chunks (see kernels.h).
+constexpr unsigned kMaxChunks = 64;
+
+template <typename FP>
+struct KernelTable {
+  const char* isa;
+  // psi <- (M on qubits) psi. M: 2^k x 2^k interleaved complex, row-major; 1 <= k <= kMaxBlockQubits.
+  void (*apply_dense)(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* m);
+  // psi <- diag(d on qubits) psi. d: 2^k interleaved complex.
+  void (*apply_diagonal)(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* d);
+  // psi[i] <- exp(-i angle values[i]) psi[i] for every basis index i (values: 2^n).
+  void (*apply_phase_vector)(FP* psi, unsigned n, const double* values, double angle);
+  // out[i] = |psi[i]|^2.
+  void (*probabilities)(const FP* psi, unsigned n, double* out);
+  // Sum_i |psi[i]|^2 values[i], summed in a fixed order (independent of the thread count).
+  double (*expect_diagonal)(const FP* psi, unsigned n, const double* values);
+  // For t < count: out[t] = Sum_i conj(psi[i ^ x]) psi[i] (-1)^popcount(i & z[t]) (complex,
+  // interleaved), summed in a fixed order. scratch: 2 * count * kMaxChunks doubles.
+  void (*pauli_sums)(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
+                     double* scratch);
+};
+
+const KernelTable<double>& scalar_kernels_f64();
+const KernelTable<float>& scalar_kernels_f32();
+#if defined(QSIM_HAVE_AVX2)
+const KernelTable<double>& avx2_kernels_f64();
+const KernelTable<float>& avx2_kernels_f32();
+#endif
+
+}  // namespace qsim

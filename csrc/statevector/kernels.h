@@ -1,0 +1,208 @@
+// Statevector kernels, written once and compiled once per instruction set: a translation
+// unit defines QSIM_ISA (the namespace) and, for AVX2, a target pragma, then includes this
+// file. Everything here lives in that namespace and uses no inline library code, so the
+// AVX2 build can never be linked into the portable path.
+//
+// Layout: a state of n qubits is 2^n interleaved (re, im) pairs of FP; qubit 0 is the
+// least significant bit of the basis index.
+#ifndef QSIM_ISA
+#error "define QSIM_ISA before including statevector/kernels.h"
+#endif
+
+#include <cmath>
+#include <cstdint>
+
+#include "common.h"
+#include "parallel.h"
+#include "statevector/kernel_table.h"
+
+namespace qsim {
+namespace QSIM_ISA {
+
+// Reductions over the state are split into kMaxChunks chunks (fewer for small states), a
+// number that depends on n only, so that results do not depend on the thread count.
+inline unsigned num_chunks(unsigned n) {
+  const index_t size = index_t(1) << n;
+  const index_t by_size = size >> 12;  // at least 4096 amplitudes a chunk
+  return by_size >= kMaxChunks ? kMaxChunks : (by_size == 0 ? 1u : unsigned(by_size));
+}
+
+inline bool go_parallel(index_t work) {
+  return work >= kParallelThreshold && num_threads() > 1 && !in_parallel_region();
+}
+
+// Inserts a zero bit at each of the k positions in `sorted` (ascending) into i.
+inline index_t insert_zero_bits(index_t i, const unsigned* sorted, unsigned k) {
+  for (unsigned j = 0; j < k; ++j) {
+    const unsigned t = sorted[j];
+    i = ((i >> t) << (t + 1)) | (i & ((index_t(1) << t) - 1));
+  }
+  return i;
+}
+
+inline void sort_small(unsigned* a, unsigned k) {
+  for (unsigned i = 1; i < k; ++i)
+    for (unsigned j = i; j > 0 && a[j - 1] > a[j]; --j) {
+      const unsigned t = a[j];
+      a[j] = a[j - 1];
+      a[j - 1] = t;
+    }
+}
+
+template <typename FP, unsigned K>
+void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
+  constexpr unsigned D = 1u << K;
+  unsigned sorted[K];
+  for (unsigned j = 0; j < K; ++j) sorted[j] = qubits[j];
+  sort_small(sorted, K);
+  index_t offs[D];
+  for (unsigned r = 0; r < D; ++r) {
+    offs[r] = 0;
+    for (unsigned j = 0; j < K; ++j)
+      if ((r >> j) & 1u) offs[r] |= index_t(1) << qubits[j];
+  }
+  FP mr[D * D], mi[D * D];
+  for (unsigned e = 0; e < D * D; ++e) {
+    mr[e] = m[2 * e];
+    mi[e] = m[2 * e + 1];
+  }
+  const std::int64_t count = std::int64_t(1) << (n - K);
+#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(count) << K))
+  for (std::int64_t b = 0; b < count; ++b) {
+    const index_t base = insert_zero_bits(index_t(b), sorted, K);
+    FP vr[D], vi[D];
+    for (unsigned c = 0; c < D; ++c) {
+      const FP* p = psi + 2 * (base + offs[c]);
+      vr[c] = p[0];
+      vi[c] = p[1];
+    }
+    for (unsigned r = 0; r < D; ++r) {
+      const FP* rr = mr + r * D;
+      const FP* ri = mi + r * D;
+      FP ar = 0, ai = 0;
+      for (unsigned c = 0; c < D; ++c) {
+        ar += rr[c] * vr[c] - ri[c] * vi[c];
+        ai += rr[c] * vi[c] + ri[c] * vr[c];
+      }
+      FP* p = psi + 2 * (base + offs[r]);
+      p[0] = ar;
+      p[1] = ai;
+    }
+  }
+}
+
+template <typename FP>
+void apply_dense(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* m) {
+  switch (k) {
+    case 1: return apply_dense_k<FP, 1>(psi, n, qubits, m);
+    case 2: return apply_dense_k<FP, 2>(psi, n, qubits, m);
+    case 3: return apply_dense_k<FP, 3>(psi, n, qubits, m);
+    case 4: return apply_dense_k<FP, 4>(psi, n, qubits, m);
+    case 5: return apply_dense_k<FP, 5>(psi, n, qubits, m);
+    case 6: return apply_dense_k<FP, 6>(psi, n, qubits, m);
+    default: return;  // validated by the caller
+  }
+}
+
+template <typename FP>
+void apply_diagonal(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* d) {
+  const std::int64_t size = std::int64_t(1) << n;
+#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(size)))
+  for (std::int64_t i = 0; i < size; ++i) {
+    unsigned s = 0;
+    for (unsigned j = 0; j < k; ++j) s |= unsigned((index_t(i) >> qubits[j]) & 1u) << j;
+    const FP dr = d[2 * s], di = d[2 * s + 1];
+    FP* p = psi + 2 * i;
+    const FP pr = p[0], pi = p[1];
+    p[0] = dr * pr - di * pi;
+    p[1] = dr * pi + di * pr;
+  }
+}
+
+template <typename FP>
+void apply_phase_vector(FP* psi, unsigned n, const double* values, double angle) {
+  const std::int64_t size = std::int64_t(1) << n;
+#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(size)))
+  for (std::int64_t i = 0; i < size; ++i) {
+    const double a = angle * values[i];
+    const double c = std::cos(a), s = -std::sin(a);
+    FP* p = psi + 2 * i;
+    const double pr = p[0], pi = p[1];
+    p[0] = FP(c * pr - s * pi);
+    p[1] = FP(c * pi + s * pr);
+  }
+}
+
+template <typename FP>
+void probabilities(const FP* psi, unsigned n, double* out) {
+  const std::int64_t size = std::int64_t(1) << n;
+#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(size)))
+  for (std::int64_t i = 0; i < size; ++i) {
+    const double re = psi[2 * i], im = psi[2 * i + 1];
+    out[i] = re * re + im * im;
+  }
+}
+
+template <typename FP>
+double expect_diagonal(const FP* psi, unsigned n, const double* values) {
+  const unsigned chunks = num_chunks(n);
+  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
+  double partial[kMaxChunks];
+#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(1) << n))
+  for (std::int64_t c = 0; c < std::int64_t(chunks); ++c) {
+    double acc = 0.0;
+    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
+      const double re = psi[2 * i], im = psi[2 * i + 1];
+      acc += (re * re + im * im) * values[i];
+    }
+    partial[c] = acc;
+  }
+  double total = 0.0;
+  for (unsigned c = 0; c < chunks; ++c) total += partial[c];
+  return total;
+}
+
+// out needs 2 * count doubles; scratch 2 * count * kMaxChunks doubles (from the caller).
+template <typename FP>
+void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
+                double* scratch) {
+  const unsigned chunks = num_chunks(n);
+  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
+#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel((index_t(1) << n) * count))
+  for (std::int64_t c = 0; c < std::int64_t(chunks); ++c) {
+    double* acc = scratch + 2 * index_t(count) * index_t(c);
+    for (unsigned t = 0; t < 2 * count; ++t) acc[t] = 0.0;
+    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
+      const FP* a = psi + 2 * (index_t(i) ^ x);
+      const FP* b = psi + 2 * i;
+      const double re = double(a[0]) * b[0] + double(a[1]) * b[1];  // conj(a) b
+      const double im = double(a[0]) * b[1] - double(a[1]) * b[0];
+      for (unsigned t = 0; t < count; ++t) {
+        const double sign = __builtin_parityll(index_t(i) & z[t]) ? -1.0 : 1.0;
+        acc[2 * t] += sign * re;
+        acc[2 * t + 1] += sign * im;
+      }
+    }
+  }
+  for (unsigned t = 0; t < 2 * count; ++t) {
+    double total = 0.0;
+    for (unsigned c = 0; c < chunks; ++c) total += scratch[2 * index_t(count) * c + t];
+    out[t] = total;
+  }
+}
+
+template <typename FP>
+KernelTable<FP> make_table(const char* name) {
+  KernelTable<FP> t;
+  t.isa = name;
+  t.apply_dense = &apply_dense<FP>;
+  t.apply_diagonal = &apply_diagonal<FP>;
+  t.apply_phase_vector = &apply_phase_vector<FP>;
+  t.probabilities = &probabilities<FP>;
+  t.expect_diagonal = &expect_diagonal<FP>;
+  t.pauli_sums = &pauli_sums<FP>;
+  return t;
+}
+
+}  // namespace QSIM_ISA
+}  // namespace qsim

@@ -1,0 +1,136 @@
+"""Program: a compiled circuit, run many times with new parameters (C++, GIL released)."""
+
+from __future__ import annotations
+
+import numbers
+from typing import NamedTuple
+
+import numpy as np
+
+from qsim._memory import require_memory
+from qsim.observables import DiagonalObservable, PauliSum
+
+
+class Samples(NamedTuple):
+    """Sampling result: ``indices`` (uint64, one basis index per shot, in draw order) and
+    ``counts`` ({bitstring: count}); bitstring character n-1-i is qubit i (Qiskit order)."""
+
+    indices: np.ndarray
+    counts: dict[str, int]
+
+
+def counts_from_indices(indices: np.ndarray, num_qubits: int) -> dict[str, int]:
+    values, counts = np.unique(indices, return_counts=True)
+    return {format(int(v), f"0{num_qubits}b"): int(c) for v, c in zip(values, counts)}
+
+
+def _core_observables(observable) -> tuple[list, bool]:
+    """(C++ observables, whether a single one was given)."""
+    single = isinstance(observable, (PauliSum, DiagonalObservable))
+    items = [observable] if single else list(observable) if isinstance(observable, (list, tuple)) else None
+    if items is None:
+        raise TypeError(
+            f"observable must be a PauliSum, a DiagonalObservable or a list of them, got {type(observable).__name__}"
+        )
+    for o in items:
+        if not isinstance(o, (PauliSum, DiagonalObservable)):
+            raise TypeError(f"observable must be a PauliSum or a DiagonalObservable, got {type(o).__name__}")
+    return [o._core_observable() for o in items], single
+
+
+class Program:
+    """A compiled circuit. Build it with ``qsim.compile``; theta[k] is the value of
+    ``parameters[k]``; ``theta`` may be omitted for a circuit without parameters."""
+
+    def __init__(self, core, parameters, *, method: str, precision: str, seed: int | None):
+        self._core = core
+        self.parameters = list(parameters)
+        self.method = method
+        self.precision = precision
+        self.seed = seed
+        self.num_qubits = core.num_qubits
+        self.num_parameters = core.num_parameters
+
+    @property
+    def num_blocks(self) -> int:
+        """Fused blocks the state is swept with per run."""
+        return self._core.num_blocks
+
+    def __repr__(self) -> str:
+        return (
+            f"Program(method={self.method!r}, num_qubits={self.num_qubits}, num_parameters={self.num_parameters}, "
+            f"gates={self._core.num_gates}, blocks={self.num_blocks}, precision={self.precision!r})"
+        )
+
+    # -- validation -------------------------------------------------------------------
+    def _theta(self, theta) -> np.ndarray:
+        if theta is None:
+            theta = ()
+        try:
+            t = np.asarray(theta, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"theta must be an array of real numbers: {exc}") from None
+        if t.ndim > 1:
+            raise ValueError(f"theta must be one-dimensional, got shape {t.shape}")
+        t = t.reshape(-1)
+        if t.size != self.num_parameters:
+            raise ValueError(f"theta has {t.size} values, the circuit has {self.num_parameters} parameters")
+        self._check_finite(t, "theta")
+        return np.ascontiguousarray(t)
+
+    def _thetas(self, thetas) -> np.ndarray:
+        try:
+            t = np.asarray(thetas, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"thetas must be an array of real numbers: {exc}") from None
+        if t.ndim == 1 and self.num_parameters == 0:
+            t = t.reshape(-1, 0)
+        if t.ndim != 2 or t.shape[1] != self.num_parameters:
+            raise ValueError(f"thetas must have shape (batch, {self.num_parameters}), got {t.shape}")
+        self._check_finite(t, "thetas")
+        return np.ascontiguousarray(t)
+
+    @staticmethod
+    def _check_finite(t: np.ndarray, name: str) -> None:
+        bad = np.argwhere(~np.isfinite(t))
+        if bad.size:
+            pos = tuple(int(i) for i in bad[0])
+            raise ValueError(f"{name}{list(pos)} is {t[pos]!r}; parameters must be finite")
+
+    # -- running ----------------------------------------------------------------------
+    def run(self, theta=None) -> np.ndarray:
+        """The state vector (2^n complex amplitudes, basis index bit q = qubit q)."""
+        return self._core.run(self._theta(theta))
+
+    def probabilities(self, theta=None) -> np.ndarray:
+        """|amplitude|^2 for each of the 2^n basis states."""
+        t = self._theta(theta)
+        require_memory(8 << self.num_qubits, f"probabilities of {self.num_qubits} qubits")
+        return self._core.probabilities(t)
+
+    def sample(self, theta=None, shots: int = 1024, seed: int | None = None) -> Samples:
+        """Draws ``shots`` measurements in the computational basis; reproducible for a seed."""
+        t = self._theta(theta)
+        if isinstance(shots, bool) or not isinstance(shots, numbers.Integral) or shots < 0:
+            raise ValueError(f"shots must be a non-negative integer, got {shots!r}")
+        if seed is None:
+            seed = self.seed if self.seed is not None else int(np.random.SeedSequence().entropy % 2**63)
+        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+            raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+        indices = self._core.sample(t, int(shots), int(seed) % 2**64)
+        return Samples(indices, counts_from_indices(indices, self.num_qubits))
+
+    def expectation(self, theta, observable):
+        """<O> at theta: a float for one observable, an array for a list of them."""
+        t = self._theta(theta)
+        obs, single = _core_observables(observable)
+        values = self._core.expectation(t, obs)
+        return float(values[0]) if single else values
+
+    def expectation_batch(self, thetas, observable) -> np.ndarray:
+        """<O> for each row of ``thetas`` (shape (batch, num_parameters)) in one call: shape
+        (batch,) for one observable, (batch, len(list)) for a list."""
+        t = self._thetas(thetas)
+        obs, single = _core_observables(observable)
+        values = self._core.expectation_batch(t, obs)
+        return values[:, 0] if single else values
