@@ -1,0 +1,56 @@
+"""Random circuit builders shared by the core tests."""
+
+import numpy as np
+
+from qsim import Circuit, GATES, ParameterVector
+
+ONE_QUBIT = ["h", "x", "y", "z", "s", "sdg", "t", "tdg", "sx", "sxdg", "rx", "ry", "rz", "p", "u"]
+TWO_QUBIT = ["cx", "cy", "cz", "ch", "swap", "iswap", "crx", "cry", "crz", "cp", "rxx", "ryy", "rzz"]
+THREE_QUBIT = ["ccx", "cswap"]
+
+
+def random_circuit(n: int, depth: int, rng: np.random.Generator, parametrised: bool = True):
+    """A circuit of `depth` random gates from the whole gate set (plus the odd unitary and
+    diagonal evolution), angles drawn from rng or affine in a ParameterVector.
+    Returns (circuit, theta)."""
+    params = ParameterVector("t", 4)
+    names = ONE_QUBIT + (TWO_QUBIT if n >= 2 else []) + (THREE_QUBIT if n >= 3 else [])
+    c = Circuit(n)
+    for _ in range(depth):
+        kind = rng.random()
+        if kind < 0.04 and n >= 2:
+            k = int(rng.integers(1, min(n, 3) + 1))
+            qubits = rng.choice(n, size=k, replace=False).tolist()
+            a = rng.normal(size=(1 << k, 1 << k)) + 1j * rng.normal(size=(1 << k, 1 << k))
+            q, _ = np.linalg.qr(a)
+            c.unitary(q, qubits)
+            continue
+        if kind < 0.07:
+            angle = params[int(rng.integers(4))] * rng.normal() if parametrised else rng.normal()
+            c.diagonal_evolution(rng.normal(size=1 << n), angle)
+            continue
+        name = names[int(rng.integers(len(names)))]
+        gate = GATES[name]
+        qubits = rng.choice(n, size=gate.num_qubits, replace=False).tolist()
+        angles = []
+        for _ in range(gate.num_params):
+            if parametrised and rng.random() < 0.6:
+                angles.append(float(rng.normal()) * params[int(rng.integers(4))] + float(rng.normal()))
+            else:
+                angles.append(float(rng.uniform(-np.pi, np.pi)))
+        c.append(name, qubits, angles)
+    theta = rng.uniform(-np.pi, np.pi, size=c.num_parameters)
+    return c, theta
+
+
+def hardware_efficient(n: int, reps: int):
+    """RY layer + CNOT ladder, `reps` times, then a final RY layer."""
+    theta = ParameterVector("theta", n * (reps + 1))
+    c = Circuit(n)
+    for r in range(reps + 1):
+        for q in range(n):
+            c.ry(theta[r * n + q], q)
+        if r < reps:
+            for q in range(n - 1):
+                c.cx(q, q + 1)
+    return c
