@@ -159,6 +159,7 @@ Block make_block(const Group& grp, const CircuitSpec& spec) {
       left_multiply(pending, k, g.dense(0.0), local);
   }
   flush();
+  block.lone = grp.gates.size() == 1 && block.factors.size() == 1 && block.factors[0].gate >= 0;
   if (block.factors.size() == 1 && block.factors[0].gate < 0) {
     block.constant = true;
     block.fixed = diagonal ? block.factors[0].constant : transpose(block.factors[0].constant, d);
@@ -179,7 +180,7 @@ std::vector<cplx> block_operator(const Block& block, const CircuitSpec& spec, co
   if (block.constant) return block.fixed;
   const bool diagonal = block.kind == Block::Kind::kDiagonal;
   const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
-  if (block.factors.size() == 1 && block.factors[0].gate >= 0 && block.qubits == spec.gates[block.factors[0].gate].qubits) {
+  if (block.lone) {
     const GateSpec& g = spec.gates[block.factors[0].gate];
     const double a = g.angle.eval(theta);
     return diagonal ? g.diag(a) : g.dense(a);

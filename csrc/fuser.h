@@ -23,6 +23,7 @@ struct Block {
   std::vector<unsigned> qubits;  // bit j of the block matrix index is qubits[j]
   std::vector<Factor> factors;   // applied in order; a single parametric factor means "the gate itself"
   int gate = -1;                 // kPhaseVector: its gate index
+  bool lone = false;             // a single parametric gate on its own qubits: its matrix is the block's
   bool constant = false;         // no parametric factor: `fixed` holds the block's operator
   std::vector<cplx> fixed;       // dense: row-major D x D; diagonal: D entries
 };

@@ -37,11 +37,11 @@ void PauliSumObservable::check_fits(unsigned n) const {
 template <typename FP>
 double PauliSumObservable::evaluate(const KernelTable<FP>& k, const FP* psi, unsigned n) const {
   double total = identity_;
-  std::vector<double> sums, scratch;
+  thread_local std::vector<double> sums, scratch;
   for (const Group& g : groups_) {
     const unsigned count = unsigned(g.z.size());
-    sums.assign(2 * count, 0.0);
-    scratch.resize(size_t(2) * count * kMaxChunks);
+    sums.resize(2 * count);
+    scratch.resize(size_t(2) * count * reduction_chunks(n));
     k.pauli_sums(psi, n, g.x, g.z.data(), count, sums.data(), scratch.data());
     for (unsigned t = 0; t < count; ++t) {
       const double re = sums[2 * t], im = sums[2 * t + 1];

@@ -1,6 +1,7 @@
 #include "program.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <random>
 
@@ -19,6 +20,24 @@ std::vector<FP> to_fp(const std::vector<cplx>& m) {
     out[2 * i + 1] = FP(m[i].imag());
   }
   return out;
+}
+
+// The operator of a lone parametric gate at angle a, straight into FP (no temporaries):
+// D x D row-major, or D entries when `diagonal`.
+template <typename FP>
+void parametric_operator(const GateSpec& g, double a, bool diagonal, std::vector<FP>& out) {
+  const unsigned d = g.dim();
+  const size_t stride = diagonal ? d + 1 : 1, count = diagonal ? d : size_t(d) * d;
+  out.assign(2 * count, FP(0));
+  for (size_t j = 0; j < g.eigenvalues.size(); ++j) {
+    const double re = std::cos(a * g.eigenvalues[j]), im = -std::sin(a * g.eigenvalues[j]);
+    const cplx* p = g.projectors.data() + j * d * d;
+    for (size_t e = 0; e < count; ++e) {
+      const cplx v = p[e * stride];
+      out[2 * e] += FP(re * v.real() - im * v.imag());
+      out[2 * e + 1] += FP(re * v.imag() + im * v.real());
+    }
+  }
 }
 
 template <typename FP>
@@ -42,7 +61,7 @@ template <typename FP>
 void StatevectorProgram<FP>::apply_blocks(const double* theta, FP* psi) const {
   const KernelTable<FP>& k = kernels<FP>();
   const unsigned n = spec_.num_qubits;
-  std::vector<FP> scratch;
+  thread_local std::vector<FP> scratch;
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const Block& b = blocks_[i];
     if (b.kind == Block::Kind::kPhaseVector) {
@@ -51,7 +70,11 @@ void StatevectorProgram<FP>::apply_blocks(const double* theta, FP* psi) const {
       continue;
     }
     const FP* m = fixed_[i].data();
-    if (!b.constant) {
+    if (b.lone) {
+      const GateSpec& g = spec_.gates[b.factors[0].gate];
+      parametric_operator(g, g.angle.eval(theta), b.kind == Block::Kind::kDiagonal, scratch);
+      m = scratch.data();
+    } else if (!b.constant) {
       scratch = to_fp<FP>(block_operator(b, spec_, theta));
       m = scratch.data();
     }
@@ -64,19 +87,40 @@ void StatevectorProgram<FP>::apply_blocks(const double* theta, FP* psi) const {
 }
 
 template <typename FP>
+void StatevectorProgram<FP>::check_theta(const double* theta, size_t count) const {
+  const size_t p = num_parameters();
+  for (size_t i = 0; i < count * p; ++i)
+    if (!std::isfinite(theta[i])) {
+      const std::string where = count == 1 ? "theta[" + std::to_string(i) + "]"
+                                           : "thetas[" + std::to_string(i / p) + ", " + std::to_string(i % p) + "]";
+      throw std::invalid_argument(where + " is " + std::to_string(theta[i]) + "; parameters must be finite");
+    }
+}
+
+template <typename FP>
 void StatevectorProgram<FP>::run(const double* theta, FP* psi) const {
+  check_theta(theta, 1);
+  run_unchecked(theta, psi);
+}
+
+template <typename FP>
+void StatevectorProgram<FP>::run_unchecked(const double* theta, FP* psi) const {
   const std::int64_t size = std::int64_t(2 * dimension());
-  const bool par = index_t(size) >= kParallelThreshold && num_threads() > 1 && !in_parallel_region();
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (par)
-  for (std::int64_t i = 0; i < size; ++i) psi[i] = FP(0);
+  if (index_t(size) >= kParallelThreshold && num_threads() > 1 && !in_parallel_region()) {
+#pragma omp parallel for schedule(static) num_threads(num_threads())
+    for (std::int64_t i = 0; i < size; ++i) psi[i] = FP(0);
+  } else {
+    std::fill(psi, psi + size, FP(0));
+  }
   psi[0] = FP(1);
   apply_blocks(theta, psi);
 }
 
 template <typename FP>
 void StatevectorProgram<FP>::probabilities(const double* theta, double* out) const {
+  check_theta(theta, 1);
   auto psi = new_state<FP>(dimension());
-  run(theta, psi.get());
+  run_unchecked(theta, psi.get());
   kernels<FP>().probabilities(psi.get(), num_qubits(), out);
 }
 
@@ -105,8 +149,9 @@ void sample_indices(const FP* psi, unsigned n, std::uint64_t shots, std::uint64_
 template <typename FP>
 void StatevectorProgram<FP>::sample(const double* theta, std::uint64_t shots, std::uint64_t seed,
                                     std::uint64_t* out) const {
+  check_theta(theta, 1);
   auto psi = new_state<FP>(dimension());
-  run(theta, psi.get());
+  run_unchecked(theta, psi.get());
   sample_indices(psi.get(), num_qubits(), shots, seed, out);
 }
 
@@ -121,8 +166,9 @@ void StatevectorProgram<FP>::check(const ObservableList& obs) const {
 template <typename FP>
 void StatevectorProgram<FP>::expectation(const double* theta, const ObservableList& obs, double* out) const {
   check(obs);
+  check_theta(theta, 1);
   auto psi = new_state<FP>(dimension());
-  run(theta, psi.get());
+  run_unchecked(theta, psi.get());
   const KernelTable<FP>& k = kernels<FP>();
   for (size_t j = 0; j < obs.size(); ++j) out[j] = obs[j]->expectation(k, psi.get(), num_qubits());
 }
@@ -131,6 +177,7 @@ template <typename FP>
 void StatevectorProgram<FP>::expectation_batch(const double* thetas, size_t batch, const ObservableList& obs,
                                                double* out) const {
   check(obs);
+  check_theta(thetas, batch);
   const std::int64_t count = std::int64_t(batch);
   const size_t stride = num_parameters();
   // Small states: one whole evaluation per thread. Large states: the kernels thread.
@@ -141,7 +188,7 @@ void StatevectorProgram<FP>::expectation_batch(const double* thetas, size_t batc
     const KernelTable<FP>& k = kernels<FP>();
 #pragma omp for schedule(static)
     for (std::int64_t b = 0; b < count; ++b) {
-      run(thetas + size_t(b) * stride, psi.get());
+      run_unchecked(thetas + size_t(b) * stride, psi.get());
       for (size_t j = 0; j < obs.size(); ++j) out[size_t(b) * obs.size() + j] = obs[j]->expectation(k, psi.get(), num_qubits());
     }
   }

@@ -25,6 +25,7 @@ class StatevectorProgram {
   size_t num_blocks() const { return blocks_.size(); }
   index_t dimension() const { return index_t(1) << spec_.num_qubits; }
 
+  // Each entry point checks that theta is finite (std::invalid_argument naming the entry).
   // psi (2^n interleaved complex FP) <- the state at theta, starting from |0...0>.
   void run(const double* theta, FP* psi) const;
   // out (2^n) <- |<i|psi(theta)>|^2.
@@ -38,6 +39,8 @@ class StatevectorProgram {
   void expectation_batch(const double* thetas, size_t batch, const ObservableList& obs, double* out) const;
 
  private:
+  void run_unchecked(const double* theta, FP* psi) const;
+  void check_theta(const double* theta, size_t count) const;
   void apply_blocks(const double* theta, FP* psi) const;
   void check(const ObservableList& obs) const;
   CircuitSpec spec_;

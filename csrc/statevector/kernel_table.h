@@ -9,8 +9,11 @@
 
 namespace qsim {
 
-// Reductions are split into at most this many chunks (see kernels.h).
+// Reductions over a state of n qubits are split into reduction_chunks(n) <= kMaxChunks
+// chunks of at least 4096 amplitudes, a number that depends on n only, and the chunk
+// sums are added in order: results do not depend on the thread count.
 constexpr unsigned kMaxChunks = 64;
+unsigned reduction_chunks(unsigned n);
 
 template <typename FP>
 struct KernelTable {
@@ -26,7 +29,7 @@ struct KernelTable {
   // Sum_i |psi[i]|^2 values[i], summed in a fixed order (independent of the thread count).
   double (*expect_diagonal)(const FP* psi, unsigned n, const double* values);
   // For t < count: out[t] = Sum_i conj(psi[i ^ x]) psi[i] (-1)^popcount(i & z[t]) (complex,
-  // interleaved), summed in a fixed order. scratch: 2 * count * kMaxChunks doubles.
+  // interleaved), summed in a fixed order. scratch: 2 * count * reduction_chunks(n) doubles.
   void (*pauli_sums)(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
                      double* scratch);
 };

@@ -19,12 +19,17 @@
 namespace qsim {
 namespace QSIM_ISA {
 
-// Reductions over the state are split into kMaxChunks chunks (fewer for small states), a
-// number that depends on n only, so that results do not depend on the thread count.
-inline unsigned num_chunks(unsigned n) {
-  const index_t size = index_t(1) << n;
-  const index_t by_size = size >> 12;  // at least 4096 amplitudes a chunk
-  return by_size >= kMaxChunks ? kMaxChunks : (by_size == 0 ? 1u : unsigned(by_size));
+// Runs body(i) for i in [0, count), on several threads when `parallel`. The serial branch
+// has no OpenMP construct at all: an inactive parallel region still costs about a
+// microsecond, which small states cannot afford.
+template <typename Body>
+inline void for_each_index(std::int64_t count, bool parallel, Body&& body) {
+  if (parallel) {
+#pragma omp parallel for schedule(static) num_threads(num_threads())
+    for (std::int64_t i = 0; i < count; ++i) body(i);
+  } else {
+    for (std::int64_t i = 0; i < count; ++i) body(i);
+  }
 }
 
 inline bool go_parallel(index_t work) {
@@ -67,8 +72,7 @@ void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
     mi[e] = m[2 * e + 1];
   }
   const std::int64_t count = std::int64_t(1) << (n - K);
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(count) << K))
-  for (std::int64_t b = 0; b < count; ++b) {
+  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
     const index_t base = insert_zero_bits(index_t(b), sorted, K);
     FP vr[D], vi[D];
     for (unsigned c = 0; c < D; ++c) {
@@ -88,7 +92,7 @@ void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
       p[0] = ar;
       p[1] = ai;
     }
-  }
+  });
 }
 
 template <typename FP>
@@ -107,8 +111,7 @@ void apply_dense(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const 
 template <typename FP>
 void apply_diagonal(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* d) {
   const std::int64_t size = std::int64_t(1) << n;
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(size)))
-  for (std::int64_t i = 0; i < size; ++i) {
+  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) {
     unsigned s = 0;
     for (unsigned j = 0; j < k; ++j) s |= unsigned((index_t(i) >> qubits[j]) & 1u) << j;
     const FP dr = d[2 * s], di = d[2 * s + 1];
@@ -116,60 +119,56 @@ void apply_diagonal(FP* psi, unsigned n, const unsigned* qubits, unsigned k, con
     const FP pr = p[0], pi = p[1];
     p[0] = dr * pr - di * pi;
     p[1] = dr * pi + di * pr;
-  }
+  });
 }
 
 template <typename FP>
 void apply_phase_vector(FP* psi, unsigned n, const double* values, double angle) {
   const std::int64_t size = std::int64_t(1) << n;
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(size)))
-  for (std::int64_t i = 0; i < size; ++i) {
+  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) {
     const double a = angle * values[i];
     const double c = std::cos(a), s = -std::sin(a);
     FP* p = psi + 2 * i;
     const double pr = p[0], pi = p[1];
     p[0] = FP(c * pr - s * pi);
     p[1] = FP(c * pi + s * pr);
-  }
+  });
 }
 
 template <typename FP>
 void probabilities(const FP* psi, unsigned n, double* out) {
   const std::int64_t size = std::int64_t(1) << n;
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(size)))
-  for (std::int64_t i = 0; i < size; ++i) {
+  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) {
     const double re = psi[2 * i], im = psi[2 * i + 1];
     out[i] = re * re + im * im;
-  }
+  });
 }
 
 template <typename FP>
 double expect_diagonal(const FP* psi, unsigned n, const double* values) {
-  const unsigned chunks = num_chunks(n);
+  const unsigned chunks = reduction_chunks(n);
   const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
   double partial[kMaxChunks];
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel(index_t(1) << n))
-  for (std::int64_t c = 0; c < std::int64_t(chunks); ++c) {
+  for_each_index(chunks, go_parallel(index_t(1) << n), [&](std::int64_t c) {
     double acc = 0.0;
     for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
       const double re = psi[2 * i], im = psi[2 * i + 1];
       acc += (re * re + im * im) * values[i];
     }
     partial[c] = acc;
-  }
+  });
   double total = 0.0;
   for (unsigned c = 0; c < chunks; ++c) total += partial[c];
   return total;
 }
 
-// out needs 2 * count doubles; scratch 2 * count * kMaxChunks doubles (from the caller).
+// out needs 2 * count doubles; scratch 2 * count * reduction_chunks(n) doubles (from the caller).
 template <typename FP>
 void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
                 double* scratch) {
-  const unsigned chunks = num_chunks(n);
+  const unsigned chunks = reduction_chunks(n);
   const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
-#pragma omp parallel for schedule(static) num_threads(num_threads()) if (go_parallel((index_t(1) << n) * count))
-  for (std::int64_t c = 0; c < std::int64_t(chunks); ++c) {
+  for_each_index(chunks, go_parallel((index_t(1) << n) * count), [&](std::int64_t c) {
     double* acc = scratch + 2 * index_t(count) * index_t(c);
     for (unsigned t = 0; t < 2 * count; ++t) acc[t] = 0.0;
     for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
@@ -183,7 +182,7 @@ void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned
         acc[2 * t + 1] += sign * im;
       }
     }
-  }
+  });
   for (unsigned t = 0; t < 2 * count; ++t) {
     double total = 0.0;
     for (unsigned c = 0; c < chunks; ++c) total += scratch[2 * index_t(count) * c + t];

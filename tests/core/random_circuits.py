@@ -41,16 +41,3 @@ def random_circuit(n: int, depth: int, rng: np.random.Generator, parametrised: b
         c.append(name, qubits, angles)
     theta = rng.uniform(-np.pi, np.pi, size=c.num_parameters)
     return c, theta
-
-
-def hardware_efficient(n: int, reps: int):
-    """RY layer + CNOT ladder, `reps` times, then a final RY layer."""
-    theta = ParameterVector("theta", n * (reps + 1))
-    c = Circuit(n)
-    for r in range(reps + 1):
-        for q in range(n):
-            c.ry(theta[r * n + q], q)
-        if r < reps:
-            for q in range(n - 1):
-                c.cx(q, q + 1)
-    return c

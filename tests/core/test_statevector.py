@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 import qsim
 from qsim import Circuit, DiagonalObservable, GATES, ParameterVector, PauliSum, compile, reference
-from random_circuits import hardware_efficient, random_circuit
+from qsim.library import hardware_efficient
+from random_circuits import random_circuit
 
 ATOL = {"double": 1e-10, "single": 2e-5}
 
