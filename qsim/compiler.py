@@ -31,7 +31,7 @@ def default_fusion(num_qubits: int) -> int:
         return 1
     if num_qubits <= 10:
         return 2
-    return 4
+    return 3
 
 
 def _angle_args(angle, index: dict) -> tuple[int, float, float]:

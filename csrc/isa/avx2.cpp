@@ -12,16 +12,26 @@
 #pragma GCC target("avx2,fma")
 #define QSIM_ISA isa_avx2
 #include "statevector/kernels.h"
+#include "statevector/apply_dense_simd.h"
 
 namespace qsim {
 
+namespace {
+template <typename FP>
+KernelTable<FP> avx2_table() {
+  KernelTable<FP> table = isa_avx2::make_table<FP>("avx2");
+  table.apply_dense = &isa_avx2::apply_dense_simd<FP>;
+  return table;
+}
+}  // namespace
+
 const KernelTable<double>& avx2_kernels_f64() {
-  static const KernelTable<double> table = isa_avx2::make_table<double>("avx2");
+  static const KernelTable<double> table = avx2_table<double>();
   return table;
 }
 
 const KernelTable<float>& avx2_kernels_f32() {
-  static const KernelTable<float> table = isa_avx2::make_table<float>("avx2");
+  static const KernelTable<float> table = avx2_table<float>();
   return table;
 }
 

@@ -1,0 +1,1 @@
+"""pytest-benchmark configuration: benchmarks run only with --benchmark-only."""

@@ -1,0 +1,43 @@
+// The few AVX2/FMA vector operations the dense kernels need: a register holding two
+// complex numbers (re0, im0, re1, im1), for double (__m256d) and float (__m128).
+// Include only from a translation unit compiled for avx2,fma (isa/avx2.cpp).
+#pragma once
+
+#include <immintrin.h>
+
+namespace qsim {
+namespace simd_avx2 {
+
+template <typename FP>
+struct Complex2;
+
+template <>
+struct Complex2<double> {
+  using reg = __m256d;
+  static reg load(const double* p) { return _mm256_loadu_pd(p); }
+  static void store(double* p, reg v) { _mm256_storeu_pd(p, v); }
+  static reg zero() { return _mm256_setzero_pd(); }
+  // (a, a, c, c): real parts of two matrix entries, one per complex lane
+  static reg reals(double a, double c) { return _mm256_set_pd(c, c, a, a); }
+  // (-b, b, -d, d): imaginary parts, signed for the product with swap_reim
+  static reg imags(double b, double d) { return _mm256_set_pd(d, -d, b, -b); }
+  static reg swap_reim(reg v) { return _mm256_permute_pd(v, 0x5); }
+  static reg swap_halves(reg v) { return _mm256_permute2f128_pd(v, v, 1); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_pd(a, b, c); }
+};
+
+template <>
+struct Complex2<float> {
+  using reg = __m128;
+  static reg load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, reg v) { _mm_storeu_ps(p, v); }
+  static reg zero() { return _mm_setzero_ps(); }
+  static reg reals(float a, float c) { return _mm_set_ps(c, c, a, a); }
+  static reg imags(float b, float d) { return _mm_set_ps(d, -d, b, -b); }
+  static reg swap_reim(reg v) { return _mm_permute_ps(v, 0xB1); }
+  static reg swap_halves(reg v) { return _mm_permute_ps(v, 0x4E); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm_fmadd_ps(a, b, c); }
+};
+
+}  // namespace simd_avx2
+}  // namespace qsim

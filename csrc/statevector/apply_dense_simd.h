@@ -1,0 +1,117 @@
+// A k-qubit dense block on a statevector with two complex amplitudes per vector register
+// (V = simd_avx2::Complex2<FP>). Included by isa/avx2.cpp only, after kernels.h.
+//
+// Two layouts: when qubit 0 is not a target, the amplitudes of two neighbouring groups
+// (bases b and b + 1) sit side by side and take the same matrix entries; when qubit 0 is a
+// target, a register holds the pair (c, c | bit0) of one group and each output pair mixes
+// the register and its half-swapped copy. Either way every complex product is two FMAs.
+#pragma once
+
+#include "simd/avx2.h"
+
+namespace qsim {
+namespace QSIM_ISA {
+
+template <typename FP, unsigned K>
+void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
+  using V = simd_avx2::Complex2<FP>;
+  using reg = typename V::reg;
+  constexpr unsigned D = 1u << K;
+  unsigned sorted[K];
+  int low = -1;  // position of qubit 0 among the targets
+  for (unsigned j = 0; j < K; ++j) {
+    sorted[j] = qubits[j];
+    if (qubits[j] == 0) low = int(j);
+  }
+  sort_small(sorted, K);
+  index_t offs[D];
+  for (unsigned r = 0; r < D; ++r) {
+    offs[r] = 0;
+    for (unsigned j = 0; j < K; ++j)
+      if ((r >> j) & 1u) offs[r] |= index_t(1) << qubits[j];
+  }
+  auto re = [&](unsigned r, unsigned c) { return m[2 * (r * D + c)]; };
+  auto im = [&](unsigned r, unsigned c) { return m[2 * (r * D + c) + 1]; };
+
+  if (low < 0) {
+    alignas(32) reg a[D * D], b[D * D];
+    for (unsigned r = 0; r < D; ++r)
+      for (unsigned c = 0; c < D; ++c) {
+        a[r * D + c] = V::reals(re(r, c), re(r, c));
+        b[r * D + c] = V::imags(im(r, c), im(r, c));
+      }
+    const std::int64_t pairs = std::int64_t(1) << (n - K - 1);
+    for_each_index(pairs, go_parallel(index_t(pairs) << (K + 1)), [&](std::int64_t p) {
+      const index_t base = insert_zero_bits(index_t(p) << 1, sorted, K);
+      reg v[D], s[D];
+      for (unsigned c = 0; c < D; ++c) {
+        v[c] = V::load(psi + 2 * (base + offs[c]));
+        s[c] = V::swap_reim(v[c]);
+      }
+      for (unsigned r = 0; r < D; ++r) {
+        reg acc = V::zero();
+        for (unsigned c = 0; c < D; ++c) {
+          acc = V::fmadd(a[r * D + c], v[c], acc);
+          acc = V::fmadd(b[r * D + c], s[c], acc);
+        }
+        V::store(psi + 2 * (base + offs[r]), acc);
+      }
+    });
+    return;
+  }
+
+  constexpr unsigned H = D / 2;
+  const unsigned bit = 1u << low;
+  unsigned half[H];  // matrix indices with the qubit-0 bit clear
+  for (unsigned c = 0, h = 0; c < D; ++c)
+    if (!(c & bit)) half[h++] = c;
+  // out(r, r|bit) += (M[r][c], M[r|bit][c|bit]) v + (M[r][c|bit], M[r|bit][c]) swap_halves(v)
+  alignas(32) reg a1[H * H], b1[H * H], a2[H * H], b2[H * H];
+  for (unsigned i = 0; i < H; ++i)
+    for (unsigned j = 0; j < H; ++j) {
+      const unsigned r = half[i], c = half[j];
+      a1[i * H + j] = V::reals(re(r, c), re(r | bit, c | bit));
+      b1[i * H + j] = V::imags(im(r, c), im(r | bit, c | bit));
+      a2[i * H + j] = V::reals(re(r, c | bit), re(r | bit, c));
+      b2[i * H + j] = V::imags(im(r, c | bit), im(r | bit, c));
+    }
+  const std::int64_t count = std::int64_t(1) << (n - K);
+  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t g) {
+    const index_t base = insert_zero_bits(index_t(g), sorted, K);
+    reg v[H], vs[H], w[H], ws[H];
+    for (unsigned j = 0; j < H; ++j) {
+      v[j] = V::load(psi + 2 * (base + offs[half[j]]));
+      vs[j] = V::swap_reim(v[j]);
+      w[j] = V::swap_halves(v[j]);
+      ws[j] = V::swap_reim(w[j]);
+    }
+    for (unsigned i = 0; i < H; ++i) {
+      reg acc = V::zero();
+      for (unsigned j = 0; j < H; ++j) {
+        acc = V::fmadd(a1[i * H + j], v[j], acc);
+        acc = V::fmadd(b1[i * H + j], vs[j], acc);
+        acc = V::fmadd(a2[i * H + j], w[j], acc);
+        acc = V::fmadd(b2[i * H + j], ws[j], acc);
+      }
+      V::store(psi + 2 * (base + offs[half[i]]), acc);
+    }
+  });
+}
+
+// Dense blocks of 1..5 qubits on states larger than the block; anything else falls back
+// to the portable template.
+template <typename FP>
+void apply_dense_simd(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* m) {
+  if (n <= k) return apply_dense<FP>(psi, n, qubits, k, m);
+  switch (k) {
+    case 1: return apply_dense_simd_k<FP, 1>(psi, n, qubits, m);
+    case 2: return apply_dense_simd_k<FP, 2>(psi, n, qubits, m);
+    case 3: return apply_dense_simd_k<FP, 3>(psi, n, qubits, m);
+    case 4: return apply_dense_simd_k<FP, 4>(psi, n, qubits, m);
+    case 5: return apply_dense_simd_k<FP, 5>(psi, n, qubits, m);
+    default: return apply_dense<FP>(psi, n, qubits, k, m);
+  }
+}
+
+}  // namespace QSIM_ISA
+}  // namespace qsim
