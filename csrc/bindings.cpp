@@ -32,12 +32,33 @@ const double* theta_ptr(const carray<double>& theta, unsigned num_parameters) {
   return theta.data();
 }
 
+// The state a program returns: complex amplitudes (2^n), the density matrix as a (2^n, 2^n)
+// array (a transposed view of the column-stacked vector, no copy), or 4^n real Pauli
+// coefficients.
 template <typename FP>
-void bind_statevector(py::module_& m, const char* name) {
-  using P = StatevectorProgram<FP>;
+py::array state_array(const Program<FP>& p, FP* values) {
+  py::capsule owner(values, [](void* v) { delete[] reinterpret_cast<FP*>(v); });
+  const py::ssize_t d = py::ssize_t(p.dimension());
+  if (p.method() == Method::kPauliTransfer) return py::array_t<FP>({d * d}, {py::ssize_t(sizeof(FP))}, values, owner);
   using C = std::complex<FP>;
+  const C* data = reinterpret_cast<const C*>(values);
+  if (p.method() == Method::kStatevector) return py::array_t<C>({d}, {py::ssize_t(sizeof(C))}, data, owner);
+  // v[i + d j] = rho[i, j]: rho's row index has stride 1, its column index stride d
+  return py::array_t<C>({d, d}, {py::ssize_t(sizeof(C)), py::ssize_t(sizeof(C)) * d}, data, owner);
+}
+
+template <typename FP>
+void bind_program(py::module_& m, const char* name) {
+  using P = Program<FP>;
   py::class_<P>(m, name)
-      .def(py::init<CircuitSpec, unsigned>(), py::arg("spec"), py::arg("max_fused_qubits"))
+      .def(py::init([](const std::string& method, CircuitSpec spec, unsigned max_fused) {
+             const Method mth = method == "statevector"      ? Method::kStatevector
+                                : method == "density_matrix" ? Method::kDensityMatrix
+                                : method == "ptm"            ? Method::kPauliTransfer
+                                                             : throw std::invalid_argument("unknown method " + method);
+             return new P(mth, std::move(spec), max_fused);
+           }),
+           py::arg("method"), py::arg("spec"), py::arg("max_fused_qubits"))
       .def_property_readonly("num_qubits", &P::num_qubits)
       .def_property_readonly("num_parameters", &P::num_parameters)
       .def_property_readonly("num_gates", &P::num_gates)
@@ -45,11 +66,12 @@ void bind_statevector(py::module_& m, const char* name) {
       .def("run",
            [](const P& p, const carray<double>& theta) {
              const double* t = theta_ptr(theta, p.num_parameters());
-             py::array_t<C> out(p.dimension());
-             FP* psi = reinterpret_cast<FP*>(out.mutable_data());
-             py::gil_scoped_release release;
-             p.run(t, psi);
-             return out;
+             std::unique_ptr<FP[]> state(new FP[p.state_values()]);
+             {
+               py::gil_scoped_release release;
+               p.run(t, state.get());
+             }
+             return state_array(p, state.release());
            })
       .def("probabilities",
            [](const P& p, const carray<double>& theta) {
@@ -134,8 +156,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<DiagonalObservable, Observable, std::shared_ptr<DiagonalObservable>>(m, "DiagonalObservable")
       .def(py::init([](const carray<double>& values) { return std::make_shared<DiagonalObservable>(to_vector(values)); }));
 
-  bind_statevector<double>(m, "StatevectorProgramF64");
-  bind_statevector<float>(m, "StatevectorProgramF32");
+  bind_program<double>(m, "ProgramF64");
+  bind_program<float>(m, "ProgramF32");
 
   m.def("set_num_threads", &set_num_threads, py::arg("n"));
   m.def("get_num_threads", &num_threads);

@@ -4,6 +4,33 @@
 
 namespace qsim {
 
+index_t pauli_index(index_t x, index_t z, unsigned n) {
+  index_t index = 0;
+  for (unsigned q = 0; q < n; ++q) {
+    const index_t bx = (x >> q) & 1u, bz = (z >> q) & 1u;
+    index |= ((bx ^ bz) << (2 * q)) | (bz << (2 * q + 1));
+  }
+  return index;
+}
+
+template <typename FP>
+void pauli_probabilities(const FP* c, unsigned n, double* out) {
+  const index_t dim = index_t(1) << n;
+  const double scale = 1.0 / double(dim);
+  for (index_t z = 0; z < dim; ++z) out[z] = double(c[pauli_index(0, z, n)]) * scale;
+  // p(x) = 2^-n sum_z c_Z(z) (-1)^popcount(x & z): an in-place Walsh-Hadamard transform
+  for (index_t h = 1; h < dim; h <<= 1)
+    for (index_t i = 0; i < dim; i += 2 * h)
+      for (index_t j = i; j < i + h; ++j) {
+        const double a = out[j], b = out[j + h];
+        out[j] = a + b;
+        out[j + h] = a - b;
+      }
+}
+
+template void pauli_probabilities<double>(const double*, unsigned, double*);
+template void pauli_probabilities<float>(const float*, unsigned, double*);
+
 PauliSumObservable::PauliSumObservable(unsigned num_qubits, const std::vector<index_t>& x,
                                        const std::vector<index_t>& z, const std::vector<double>& coeff)
     : n_(num_qubits) {
@@ -35,14 +62,23 @@ void PauliSumObservable::check_fits(unsigned n) const {
 }
 
 template <typename FP>
-double PauliSumObservable::evaluate(const KernelTable<FP>& k, const FP* psi, unsigned n) const {
+double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   double total = identity_;
+  if (state.kind == StateView<FP>::Kind::kPauli) {
+    for (const Group& g : groups_)
+      for (size_t t = 0; t < g.z.size(); ++t) total += g.coeff[t] * double(state.data[pauli_index(g.x, g.z[t], state.n)]);
+    return total;
+  }
   thread_local std::vector<double> sums, scratch;
+  const KernelTable<FP>& k = *state.kernels;
   for (const Group& g : groups_) {
     const unsigned count = unsigned(g.z.size());
     sums.resize(2 * count);
-    scratch.resize(size_t(2) * count * reduction_chunks(n));
-    k.pauli_sums(psi, n, g.x, g.z.data(), count, sums.data(), scratch.data());
+    scratch.resize(size_t(2) * count * reduction_chunks(state.n));
+    if (state.kind == StateView<FP>::Kind::kPure)
+      k.pauli_sums(state.data, state.n, g.x, g.z.data(), count, sums.data(), scratch.data());
+    else
+      k.dm_pauli_sums(state.data, state.n, g.x, g.z.data(), count, sums.data(), scratch.data());
     for (unsigned t = 0; t < count; ++t) {
       const double re = sums[2 * t], im = sums[2 * t + 1];
       // Re(i^y S)
@@ -51,13 +87,6 @@ double PauliSumObservable::evaluate(const KernelTable<FP>& k, const FP* psi, uns
     }
   }
   return total;
-}
-
-double PauliSumObservable::expectation(const KernelTable<double>& k, const double* psi, unsigned n) const {
-  return evaluate(k, psi, n);
-}
-double PauliSumObservable::expectation(const KernelTable<float>& k, const float* psi, unsigned n) const {
-  return evaluate(k, psi, n);
 }
 
 DiagonalObservable::DiagonalObservable(std::vector<double> values) : values_(std::move(values)) {
@@ -72,11 +101,21 @@ void DiagonalObservable::check_fits(unsigned n) const {
   require(n == n_, "diagonal observable on " + std::to_string(n_) + " qubits, state on " + std::to_string(n));
 }
 
-double DiagonalObservable::expectation(const KernelTable<double>& k, const double* psi, unsigned n) const {
-  return k.expect_diagonal(psi, n, values_.data());
-}
-double DiagonalObservable::expectation(const KernelTable<float>& k, const float* psi, unsigned n) const {
-  return k.expect_diagonal(psi, n, values_.data());
+template <typename FP>
+double DiagonalObservable::evaluate(const StateView<FP>& state) const {
+  switch (state.kind) {
+    case StateView<FP>::Kind::kPure:
+      return state.kernels->expect_diagonal(state.data, state.n, values_.data());
+    case StateView<FP>::Kind::kDensity:
+      return state.kernels->dm_expect_diagonal(state.data, state.n, values_.data());
+    case StateView<FP>::Kind::kPauli:
+      break;
+  }
+  std::vector<double> p(values_.size());
+  pauli_probabilities(state.data, state.n, p.data());
+  double total = 0.0;
+  for (size_t i = 0; i < p.size(); ++i) total += p[i] * values_[i];
+  return total;
 }
 
 }  // namespace qsim

@@ -1,5 +1,6 @@
 // Observables in the form the kernels evaluate: Pauli sums as bit masks, grouped by their
-// X mask, and diagonal observables as a vector of 2^n real values.
+// X mask, and diagonal observables as a vector of 2^n real values. Each evaluates on the
+// three state representations: a pure state, a density matrix, Pauli-Liouville coefficients.
 #pragma once
 
 #include <vector>
@@ -9,15 +10,29 @@
 
 namespace qsim {
 
+// A state of n qubits as one of the simulation methods holds it.
+template <typename FP>
+struct StateView {
+  enum class Kind {
+    kPure,     // 2^n interleaved complex amplitudes
+    kDensity,  // 4^n interleaved complex entries, v[i + 2^n j] = rho[i, j]
+    kPauli,    // 4^n real coefficients c_P = Tr(rho P), P indexed by sum_q 4^q code(P_q), I,X,Y,Z = 0..3
+  };
+  Kind kind;
+  const FP* data;
+  unsigned n;
+  const KernelTable<FP>* kernels;
+};
+
 class Observable {
  public:
   virtual ~Observable() = default;
   virtual unsigned num_qubits() const = 0;
   // Throws std::invalid_argument unless the observable can be evaluated on n qubits.
   virtual void check_fits(unsigned n) const = 0;
-  // <psi|O|psi> of a normalised state of n >= num_qubits() qubits.
-  virtual double expectation(const KernelTable<double>& k, const double* psi, unsigned n) const = 0;
-  virtual double expectation(const KernelTable<float>& k, const float* psi, unsigned n) const = 0;
+  // <O> in the state (normalised); never throws once check_fits(n) passed.
+  virtual double expectation(const StateView<double>& state) const = 0;
+  virtual double expectation(const StateView<float>& state) const = 0;
 };
 
 // sum_t coeff[t] P_t, where P_t has X on the bits of x[t], Z on the bits of z[t], and Y where
@@ -28,8 +43,8 @@ class PauliSumObservable final : public Observable {
                      const std::vector<double>& coeff);
   unsigned num_qubits() const override { return n_; }
   void check_fits(unsigned n) const override;
-  double expectation(const KernelTable<double>& k, const double* psi, unsigned n) const override;
-  double expectation(const KernelTable<float>& k, const float* psi, unsigned n) const override;
+  double expectation(const StateView<double>& state) const override { return evaluate(state); }
+  double expectation(const StateView<float>& state) const override { return evaluate(state); }
 
  private:
   struct Group {
@@ -39,24 +54,35 @@ class PauliSumObservable final : public Observable {
     std::vector<unsigned> y_count;  // popcount(x & z) mod 4
   };
   template <typename FP>
-  double evaluate(const KernelTable<FP>& k, const FP* psi, unsigned n) const;
+  double evaluate(const StateView<FP>& state) const;
   unsigned n_;
   double identity_ = 0.0;  // coefficient of the all-identity term
   std::vector<Group> groups_;
 };
 
-// sum_i values[i] |psi_i|^2.
+// sum_i values[i] |i><i|.
 class DiagonalObservable final : public Observable {
  public:
   explicit DiagonalObservable(std::vector<double> values);
   unsigned num_qubits() const override { return n_; }
   void check_fits(unsigned n) const override;
-  double expectation(const KernelTable<double>& k, const double* psi, unsigned n) const override;
-  double expectation(const KernelTable<float>& k, const float* psi, unsigned n) const override;
+  double expectation(const StateView<double>& state) const override { return evaluate(state); }
+  double expectation(const StateView<float>& state) const override { return evaluate(state); }
 
  private:
+  template <typename FP>
+  double evaluate(const StateView<FP>& state) const;
   unsigned n_;
   std::vector<double> values_;
 };
+
+// Index of the Pauli string (x, z masks) in the Pauli-Liouville vector: qubit q holds
+// code I=0, X=1, Y=2, Z=3 in bits 2q, 2q+1 (bit 2q = x xor z, bit 2q+1 = z).
+index_t pauli_index(index_t x, index_t z, unsigned n);
+
+// Z-basis probabilities from Pauli-Liouville coefficients: a Walsh-Hadamard transform of
+// the Z-only coefficients. out: 2^n entries.
+template <typename FP>
+void pauli_probabilities(const FP* c, unsigned n, double* out);
 
 }  // namespace qsim

@@ -12,82 +12,115 @@ namespace qsim {
 
 namespace {
 
+// A complex operator in FP: interleaved (re, im) pairs, or real parts only for the real
+// (Pauli-Liouville) vectors, whose operators are real up to rounding.
 template <typename FP>
-std::vector<FP> to_fp(const std::vector<cplx>& m) {
-  std::vector<FP> out(2 * m.size());
+void to_fp(const std::vector<cplx>& m, bool real, std::vector<FP>& out) {
+  out.resize(real ? m.size() : 2 * m.size());
   for (size_t i = 0; i < m.size(); ++i) {
-    out[2 * i] = FP(m[i].real());
-    out[2 * i + 1] = FP(m[i].imag());
+    if (real) {
+      out[i] = FP(m[i].real());
+    } else {
+      out[2 * i] = FP(m[i].real());
+      out[2 * i + 1] = FP(m[i].imag());
+    }
   }
-  return out;
 }
 
 // The operator of a lone parametric gate at angle a, straight into FP (no temporaries):
 // D x D row-major, or D entries when `diagonal`.
 template <typename FP>
-void parametric_operator(const GateSpec& g, double a, bool diagonal, std::vector<FP>& out) {
+void parametric_operator(const GateSpec& g, double a, bool diagonal, bool real, std::vector<FP>& out) {
   const unsigned d = g.dim();
   const size_t stride = diagonal ? d + 1 : 1, count = diagonal ? d : size_t(d) * d;
-  out.assign(2 * count, FP(0));
+  const size_t width = real ? 1 : 2;
+  out.assign(width * count, FP(0));
   for (size_t j = 0; j < g.eigenvalues.size(); ++j) {
     const double re = std::cos(a * g.eigenvalues[j]), im = -std::sin(a * g.eigenvalues[j]);
     const cplx* p = g.projectors.data() + j * d * d;
     for (size_t e = 0; e < count; ++e) {
       const cplx v = p[e * stride];
-      out[2 * e] += FP(re * v.real() - im * v.imag());
-      out[2 * e + 1] += FP(re * v.imag() + im * v.real());
+      out[width * e] += FP(re * v.real() - im * v.imag());
+      if (!real) out[2 * e + 1] += FP(re * v.imag() + im * v.real());
     }
   }
 }
 
+// Uninitialised: run() writes every entry.
 template <typename FP>
-std::unique_ptr<FP[]> new_state(index_t dim) {
-  return std::unique_ptr<FP[]>(new FP[2 * dim]);
+std::unique_ptr<FP[]> new_state(size_t values) {
+  return std::unique_ptr<FP[]>(new FP[values]);
 }
 
 }  // namespace
 
 template <typename FP>
-StatevectorProgram<FP>::StatevectorProgram(CircuitSpec spec, unsigned max_fused_qubits) : spec_(std::move(spec)) {
-  require(spec_.num_qubits >= 1 && spec_.num_qubits <= 40, "statevector programs take 1 to 40 qubits, got " +
-                                                              std::to_string(spec_.num_qubits));
+Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits)
+    : method_(method), spec_(std::move(spec)) {
+  const bool doubled = method_ != Method::kStatevector;
+  require(!doubled || spec_.num_qubits % 2 == 0, "density-matrix and PTM specs act on 2n qubits");
+  n_ = doubled ? spec_.num_qubits / 2 : spec_.num_qubits;
+  require(n_ >= 1 && spec_.num_qubits <= 40, "programs take 1 to 40 qubits (20 for density matrices and PTMs), got " +
+                                                std::to_string(n_));
   require(max_fused_qubits <= kMaxBlockQubits,
           "max_fused_qubits must be at most " + std::to_string(kMaxBlockQubits));
   blocks_ = fuse(spec_, max_fused_qubits);
-  for (const Block& b : blocks_) fixed_.push_back(b.constant ? to_fp<FP>(b.fixed) : std::vector<FP>());
+  const bool real = method_ == Method::kPauliTransfer;
+  for (const Block& b : blocks_) {
+    fixed_.emplace_back();
+    if (b.constant) to_fp(b.fixed, real, fixed_.back());
+    require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
+  }
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::apply_blocks(const double* theta, FP* psi) const {
+size_t Program<FP>::state_values() const {
+  const size_t entries = size_t(1) << spec_.num_qubits;
+  return method_ == Method::kPauliTransfer ? entries : 2 * entries;
+}
+
+template <typename FP>
+StateView<FP> Program<FP>::view(const FP* state) const {
+  using Kind = typename StateView<FP>::Kind;
+  const Kind kind = method_ == Method::kStatevector     ? Kind::kPure
+                    : method_ == Method::kDensityMatrix ? Kind::kDensity
+                                                        : Kind::kPauli;
+  return StateView<FP>{kind, state, n_, &kernels<FP>()};
+}
+
+template <typename FP>
+void Program<FP>::apply_blocks(const double* theta, FP* state) const {
   const KernelTable<FP>& k = kernels<FP>();
-  const unsigned n = spec_.num_qubits;
+  const unsigned width = spec_.num_qubits;
+  const bool real = method_ == Method::kPauliTransfer;
   thread_local std::vector<FP> scratch;
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const Block& b = blocks_[i];
     if (b.kind == Block::Kind::kPhaseVector) {
       const GateSpec& g = spec_.gates[b.gate];
-      k.apply_phase_vector(psi, n, g.values.data(), g.angle.eval(theta));
+      k.apply_phase_vector(state, width, g.values.data(), g.angle.eval(theta));
       continue;
     }
+    const bool diagonal = b.kind == Block::Kind::kDiagonal;
     const FP* m = fixed_[i].data();
     if (b.lone) {
       const GateSpec& g = spec_.gates[b.factors[0].gate];
-      parametric_operator(g, g.angle.eval(theta), b.kind == Block::Kind::kDiagonal, scratch);
+      parametric_operator(g, g.angle.eval(theta), diagonal, real, scratch);
       m = scratch.data();
     } else if (!b.constant) {
-      scratch = to_fp<FP>(block_operator(b, spec_, theta));
+      to_fp(block_operator(b, spec_, theta), real, scratch);
       m = scratch.data();
     }
     const unsigned kq = unsigned(b.qubits.size());
-    if (b.kind == Block::Kind::kDiagonal)
-      k.apply_diagonal(psi, n, b.qubits.data(), kq, m);
+    if (real)
+      (diagonal ? k.real_diagonal : k.real_dense)(state, width, b.qubits.data(), kq, m);
     else
-      k.apply_dense(psi, n, b.qubits.data(), kq, m);
+      (diagonal ? k.apply_diagonal : k.apply_dense)(state, width, b.qubits.data(), kq, m);
   }
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::check_theta(const double* theta, size_t count) const {
+void Program<FP>::check_theta(const double* theta, size_t count) const {
   const size_t p = num_parameters();
   for (size_t i = 0; i < count * p; ++i)
     if (!std::isfinite(theta[i])) {
@@ -98,105 +131,115 @@ void StatevectorProgram<FP>::check_theta(const double* theta, size_t count) cons
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::run(const double* theta, FP* psi) const {
+void Program<FP>::run(const double* theta, FP* state) const {
   check_theta(theta, 1);
-  run_unchecked(theta, psi);
+  run_unchecked(theta, state);
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::run_unchecked(const double* theta, FP* psi) const {
-  const std::int64_t size = std::int64_t(2 * dimension());
+void Program<FP>::run_unchecked(const double* theta, FP* state) const {
+  const std::int64_t size = std::int64_t(state_values());
   if (index_t(size) >= kParallelThreshold && num_threads() > 1 && !in_parallel_region()) {
 #pragma omp parallel for schedule(static) num_threads(num_threads())
-    for (std::int64_t i = 0; i < size; ++i) psi[i] = FP(0);
+    for (std::int64_t i = 0; i < size; ++i) state[i] = FP(0);
   } else {
-    std::fill(psi, psi + size, FP(0));
+    std::fill(state, state + size, FP(0));
   }
-  psi[0] = FP(1);
-  apply_blocks(theta, psi);
+  if (method_ == Method::kPauliTransfer) {
+    // |0..0><0..0| = prod_q (I + Z_q) / 2: c_P = 1 for every string of I and Z
+    for (index_t z = 0; z < dimension(); ++z) state[pauli_index(0, z, n_)] = FP(1);
+  } else {
+    state[0] = FP(1);  // amplitude or rho[0, 0]
+  }
+  apply_blocks(theta, state);
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::probabilities(const double* theta, double* out) const {
+void Program<FP>::probabilities_of(const FP* state, double* out) const {
+  switch (method_) {
+    case Method::kStatevector:
+      return kernels<FP>().probabilities(state, n_, out);
+    case Method::kDensityMatrix:
+      return kernels<FP>().dm_probabilities(state, n_, out);
+    case Method::kPauliTransfer:
+      return pauli_probabilities(state, n_, out);
+  }
+}
+
+template <typename FP>
+void Program<FP>::probabilities(const double* theta, double* out) const {
   check_theta(theta, 1);
-  auto psi = new_state<FP>(dimension());
-  run_unchecked(theta, psi.get());
-  kernels<FP>().probabilities(psi.get(), num_qubits(), out);
+  auto state = new_state<FP>(state_values());
+  run_unchecked(theta, state.get());
+  probabilities_of(state.get(), out);
 }
 
-template <typename FP>
-void sample_indices(const FP* psi, unsigned n, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out) {
+void sample_from(const double* p, index_t dim, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out) {
   std::mt19937_64 rng(seed);
   std::vector<std::pair<double, std::uint64_t>> draws(shots);
   for (std::uint64_t s = 0; s < shots; ++s) draws[s] = {double(rng() >> 11) * 0x1.0p-53, s};
   std::sort(draws.begin(), draws.end());
-  const index_t dim = index_t(1) << n;
   double total = 0.0;
-  for (index_t i = 0; i < dim; ++i) total += double(psi[2 * i]) * psi[2 * i] + double(psi[2 * i + 1]) * psi[2 * i + 1];
+  for (index_t i = 0; i < dim; ++i) total += std::max(p[i], 0.0);
   double cumulative = 0.0;
   std::uint64_t s = 0;
   index_t last_nonzero = 0;
   for (index_t i = 0; i < dim && s < shots; ++i) {
-    const double p = (double(psi[2 * i]) * psi[2 * i] + double(psi[2 * i + 1]) * psi[2 * i + 1]) / total;
-    if (p <= 0.0) continue;
+    if (p[i] <= 0.0) continue;
     last_nonzero = i;
-    cumulative += p;
+    cumulative += p[i] / total;
     while (s < shots && draws[s].first < cumulative) out[draws[s++].second] = i;
   }
   for (; s < shots; ++s) out[draws[s].second] = last_nonzero;  // rounding left cumulative just below 1
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::sample(const double* theta, std::uint64_t shots, std::uint64_t seed,
-                                    std::uint64_t* out) const {
-  check_theta(theta, 1);
-  auto psi = new_state<FP>(dimension());
-  run_unchecked(theta, psi.get());
-  sample_indices(psi.get(), num_qubits(), shots, seed, out);
+void Program<FP>::sample(const double* theta, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out) const {
+  std::vector<double> p(dimension());
+  probabilities(theta, p.data());
+  sample_from(p.data(), dimension(), shots, seed, out);
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::check(const ObservableList& obs) const {
+void Program<FP>::check(const ObservableList& obs) const {
   for (const auto& o : obs) {
     require(o != nullptr, "observable is None");
-    o->check_fits(num_qubits());
+    o->check_fits(n_);
   }
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::expectation(const double* theta, const ObservableList& obs, double* out) const {
+void Program<FP>::expectation(const double* theta, const ObservableList& obs, double* out) const {
   check(obs);
   check_theta(theta, 1);
-  auto psi = new_state<FP>(dimension());
-  run_unchecked(theta, psi.get());
-  const KernelTable<FP>& k = kernels<FP>();
-  for (size_t j = 0; j < obs.size(); ++j) out[j] = obs[j]->expectation(k, psi.get(), num_qubits());
+  auto state = new_state<FP>(state_values());
+  run_unchecked(theta, state.get());
+  const StateView<FP> v = view(state.get());
+  for (size_t j = 0; j < obs.size(); ++j) out[j] = obs[j]->expectation(v);
 }
 
 template <typename FP>
-void StatevectorProgram<FP>::expectation_batch(const double* thetas, size_t batch, const ObservableList& obs,
-                                               double* out) const {
+void Program<FP>::expectation_batch(const double* thetas, size_t batch, const ObservableList& obs,
+                                    double* out) const {
   check(obs);
   check_theta(thetas, batch);
   const std::int64_t count = std::int64_t(batch);
   const size_t stride = num_parameters();
   // Small states: one whole evaluation per thread. Large states: the kernels thread.
-  const bool over_batch = dimension() < kParallelThreshold && batch > 1 && num_threads() > 1;
+  const bool over_batch = state_values() < kParallelThreshold && batch > 1 && num_threads() > 1;
 #pragma omp parallel num_threads(num_threads()) if (over_batch)
   {
-    auto psi = new_state<FP>(dimension());
-    const KernelTable<FP>& k = kernels<FP>();
+    auto state = new_state<FP>(state_values());
+    const StateView<FP> v = view(state.get());
 #pragma omp for schedule(static)
     for (std::int64_t b = 0; b < count; ++b) {
-      run_unchecked(thetas + size_t(b) * stride, psi.get());
-      for (size_t j = 0; j < obs.size(); ++j) out[size_t(b) * obs.size() + j] = obs[j]->expectation(k, psi.get(), num_qubits());
+      run_unchecked(thetas + size_t(b) * stride, state.get());
+      for (size_t j = 0; j < obs.size(); ++j) out[size_t(b) * obs.size() + j] = obs[j]->expectation(v);
     }
   }
 }
 
-template class StatevectorProgram<double>;
-template class StatevectorProgram<float>;
-template void sample_indices<double>(const double*, unsigned, std::uint64_t, std::uint64_t, std::uint64_t*);
-template void sample_indices<float>(const float*, unsigned, std::uint64_t, std::uint64_t, std::uint64_t*);
+template class Program<double>;
+template class Program<float>;
 
 }  // namespace qsim

@@ -1,5 +1,12 @@
-// A compiled statevector program: fused blocks whose matrices are affine in a parameter
-// vector. Built once; run many times with new parameters, from any thread.
+// A compiled program: fused blocks whose matrices are affine in a parameter vector, applied
+// to the state of one simulation method. Built once; run many times, from any thread.
+//
+// Methods and their vectors (n = number of qubits; spec.num_qubits is the vector's width):
+//   statevector:    2^n complex amplitudes; the spec acts on n qubits.
+//   density matrix: 4^n complex entries v[i + 2^n j] = rho[i, j]; the spec acts on 2n
+//                   qubits (row qubits 0..n-1, column qubits n..2n-1) with superoperators.
+//   ptm:            4^n real Pauli-Liouville coefficients c_P = Tr(rho P); the spec acts
+//                   on 2n bits (qubit q = bits 2q, 2q+1) with real Pauli transfer matrices.
 #pragma once
 
 #include <cstdint>
@@ -14,42 +21,51 @@ namespace qsim {
 
 using ObservableList = std::vector<std::shared_ptr<const Observable>>;
 
-template <typename FP>
-class StatevectorProgram {
- public:
-  StatevectorProgram(CircuitSpec spec, unsigned max_fused_qubits);
+enum class Method { kStatevector, kDensityMatrix, kPauliTransfer };
 
-  unsigned num_qubits() const { return spec_.num_qubits; }
+template <typename FP>
+class Program {
+ public:
+  Program(Method method, CircuitSpec spec, unsigned max_fused_qubits);
+
+  Method method() const { return method_; }
+  unsigned num_qubits() const { return n_; }
   unsigned num_parameters() const { return spec_.num_parameters; }
   size_t num_gates() const { return spec_.gates.size(); }
   size_t num_blocks() const { return blocks_.size(); }
-  index_t dimension() const { return index_t(1) << spec_.num_qubits; }
+  index_t dimension() const { return index_t(1) << n_; }
+  // FP values in the state: 2 * 2^n (statevector), 2 * 4^n (density matrix), 4^n (ptm).
+  size_t state_values() const;
 
   // Each entry point checks that theta is finite (std::invalid_argument naming the entry).
-  // psi (2^n interleaved complex FP) <- the state at theta, starting from |0...0>.
-  void run(const double* theta, FP* psi) const;
-  // out (2^n) <- |<i|psi(theta)>|^2.
+  // state (state_values() FP) <- the state at theta, starting from |0...0>.
+  void run(const double* theta, FP* state) const;
+  // out (2^n) <- probabilities of the computational basis states.
   void probabilities(const double* theta, double* out) const;
-  // out (shots) <- basis indices drawn from |psi(theta)|^2 with a Mersenne Twister seeded by seed.
+  // out (shots) <- basis indices drawn from the probabilities with a Mersenne Twister seeded by seed.
   void sample(const double* theta, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out) const;
-  // out[j] <- <psi(theta)|O_j|psi(theta)>.
+  // out[j] <- <O_j> at theta.
   void expectation(const double* theta, const ObservableList& obs, double* out) const;
   // out[b * |obs| + j] <- <O_j> at thetas[b * num_parameters ...]; threads over the batch for
   // small states and over the state for large ones.
   void expectation_batch(const double* thetas, size_t batch, const ObservableList& obs, double* out) const;
 
  private:
-  void run_unchecked(const double* theta, FP* psi) const;
+  void run_unchecked(const double* theta, FP* state) const;
   void check_theta(const double* theta, size_t count) const;
-  void apply_blocks(const double* theta, FP* psi) const;
   void check(const ObservableList& obs) const;
+  void apply_blocks(const double* theta, FP* state) const;
+  void probabilities_of(const FP* state, double* out) const;
+  StateView<FP> view(const FP* state) const;
+
+  Method method_;
+  unsigned n_;
   CircuitSpec spec_;
   std::vector<Block> blocks_;
   std::vector<std::vector<FP>> fixed_;  // per block: its constant operator in FP, when constant
 };
 
-// Draws `shots` indices from the unnormalised weights |psi_i|^2 (2^n of them).
-template <typename FP>
-void sample_indices(const FP* psi, unsigned n, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out);
+// Draws `shots` indices from the weights p[0 .. dim) (normalised by their sum).
+void sample_from(const double* p, index_t dim, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out);
 
 }  // namespace qsim

@@ -17,21 +17,34 @@ from qsim import _core
 from qsim._memory import require_memory
 from qsim.circuit import Circuit
 from qsim.gates import GATES, spectral_form
+from qsim.liouville import ptm_from_superop, unitary_superop
 from qsim.parameters import ParameterExpression
 from qsim.program import Program
 
-METHODS = ("statevector",)
-PRECISIONS = {"double": (_core.StatevectorProgramF64, 16), "single": (_core.StatevectorProgramF32, 8)}
+METHODS = ("statevector", "density_matrix", "ptm")
+PRECISIONS = {"double": (_core.ProgramF64, 8), "single": (_core.ProgramF32, 4)}
+MAX_QUBITS = {"statevector": 40, "density_matrix": 20, "ptm": 20}
 
 
-def default_fusion(num_qubits: int) -> int:
-    """Largest fused block (qubits) used when compile is not told: blocks pay off once the
-    state is much larger than a block matrix."""
+def default_fusion(num_qubits: int, method: str = "statevector") -> int:
+    """Largest fused block (qubits of the simulated vector) used when compile is not told:
+    blocks pay off once the vector is much larger than a block matrix. The density matrix
+    and PTM act on 2n qubits (bits), where one gate on k qubits is a block of 2k."""
+    if method != "statevector":
+        return 4 if num_qubits >= 4 else 2
     if num_qubits <= 4:
         return 1
     if num_qubits <= 10:
         return 2
     return 3
+
+
+def state_bytes(num_qubits: int, method: str, precision: str) -> int:
+    """Bytes of one state: complex 2^n (statevector), complex 4^n (density matrix), real 4^n (ptm)."""
+    real_bytes = PRECISIONS[precision][1]
+    if method == "statevector":
+        return 2 * real_bytes << num_qubits
+    return (2 if method == "density_matrix" else 1) * real_bytes << (2 * num_qubits)
 
 
 def _angle_args(angle, index: dict) -> tuple[int, float, float]:
@@ -51,38 +64,132 @@ def _full_values(inst, n: int) -> np.ndarray:
     return inst.data[sub]
 
 
-def _lower_gate(spec, name: str, qubits: list[int], params: tuple, index: dict) -> None:
+def _group_spectrum(values, projectors) -> tuple[np.ndarray, np.ndarray]:
+    """Merges terms with equal eigenvalues (to 1e-12)."""
+    keys = np.round(np.asarray(values, dtype=float), 12)
+    unique = np.unique(keys)
+    return unique, np.array([sum(p for k, p in zip(keys, projectors) if k == u) for u in unique])
+
+
+class _Lowering:
+    """Turns instructions into the C++ operation list of one method: statevector gates as
+    they are; density-matrix gates as superoperators on (row qubits, column qubits q + n);
+    PTM gates as Pauli transfer matrices on bits (2q, 2q + 1)."""
+
+    def __init__(self, circuit: Circuit, method: str):
+        self.n = circuit.num_qubits
+        self.method = method
+        self.params = circuit.parameters
+        self.index = {p: k for k, p in enumerate(self.params)}
+        width = self.n if method == "statevector" else 2 * self.n
+        self.spec = _core.CircuitSpec(width, len(self.params))
+
+    def _targets(self, qubits) -> list[int]:
+        if self.method == "statevector":
+            return list(qubits)
+        if self.method == "density_matrix":
+            return list(qubits) + [q + self.n for q in qubits]
+        return [b for q in qubits for b in (2 * q, 2 * q + 1)]
+
+    def _check_width(self, qubits, what: str) -> None:
+        if len(self._targets(qubits)) > _core.MAX_BLOCK_QUBITS:
+            raise ValueError(
+                f"{what} on {len(qubits)} qubits is too wide for method {self.method!r} "
+                f"(at most {_core.MAX_BLOCK_QUBITS // 2} qubits)"
+            )
+
+    def constant(self, qubits, matrix: np.ndarray, diagonal: bool = False) -> None:
+        """A constant unitary (its diagonal when `diagonal`)."""
+        self._check_width(qubits, "a gate")
+        targets = self._targets(qubits)
+        if self.method == "statevector":
+            if diagonal:
+                self.spec.add_diagonal(targets, np.ascontiguousarray(matrix))
+            else:
+                self.spec.add_matrix(targets, np.ascontiguousarray(matrix))
+        elif self.method == "density_matrix":
+            if diagonal:
+                self.spec.add_diagonal(targets, np.kron(matrix.conj(), matrix))
+            else:
+                self.spec.add_matrix(targets, unitary_superop(matrix))
+        else:
+            u = np.diag(matrix) if diagonal else matrix
+            self.spec.add_matrix(targets, np.ascontiguousarray(np.real(ptm_from_superop(unitary_superop(u)))).astype(complex))
+
+    def parametric(self, qubits, values, projectors, angle) -> None:
+        """M(a) = sum_j exp(-i a values[j]) projectors[j], a = the affine angle."""
+        self._check_width(qubits, "a gate")
+        targets = self._targets(qubits)
+        if self.method != "statevector":
+            # conj(M) (x) M = sum_{l,m} exp(-i a (v_l - v_m)) conj(P_m) (x) P_l
+            pairs = [(vl - vm, np.kron(pm.conj(), pl)) for vl, pl in zip(values, projectors) for vm, pm in zip(values, projectors)]
+            values, projectors = _group_spectrum([v for v, _ in pairs], [p for _, p in pairs])
+            if self.method == "ptm":
+                projectors = np.array([ptm_from_superop(p) for p in projectors])
+        self.spec.add_parametric(targets, np.asarray(values, dtype=float), np.ascontiguousarray(projectors),
+                                 *_angle_args(angle, self.index))
+
+    def phase_vector(self, values: np.ndarray, angle) -> None:
+        """exp(-i angle values[x]) on every basis state x (2^n values)."""
+        if self.method == "statevector":
+            self.spec.add_phase_vector(values, *_angle_args(angle, self.index))
+        elif self.method == "density_matrix":
+            # rho[i, j] -> exp(-i a (D_i - D_j)) rho[i, j], stored at i + 2^n j
+            self.spec.add_phase_vector((values[None, :] - values[:, None]).reshape(-1), *_angle_args(angle, self.index))
+        else:
+            self._ising_rotations(values, angle)
+
+    def _ising_rotations(self, values: np.ndarray, angle) -> None:
+        """exp(-i a D) as Z and ZZ rotations (up to a global phase), for D with at most
+        two-body terms: the Walsh coefficients w_z of D give exp(-i a w_z Z_z)."""
+        n = self.n
+        w = values.astype(float).copy()
+        h = 1
+        while h < w.size:  # Walsh-Hadamard transform
+            w = w.reshape(-1, 2, h)
+            w = np.stack([w[:, 0] + w[:, 1], w[:, 0] - w[:, 1]], axis=1).reshape(-1)
+            h *= 2
+        w /= w.size
+        weights = np.array([bin(z).count("1") for z in range(w.size)])
+        scale = max(1.0, float(np.max(np.abs(values))))
+        if np.any(np.abs(w[weights > 2]) > 1e-12 * scale):
+            raise ValueError("method 'ptm' takes diagonal evolutions with at most two-body (Ising) terms")
+        for z in np.flatnonzero((weights >= 1) & (weights <= 2) & (np.abs(w) > 1e-15 * scale)):
+            qubits = [q for q in range(n) if (z >> q) & 1]
+            gate = GATES["rz" if len(qubits) == 1 else "rzz"]
+            scaled = 2.0 * w[z] * angle  # rz(t) = exp(-i t Z / 2)
+            if isinstance(scaled, ParameterExpression):
+                self.parametric(qubits, *spectral_form(gate), scaled)
+            else:
+                self.constant(qubits, gate.matrix(scaled))
+
+
+def _lower_gate(low: _Lowering, name: str, qubits, params: tuple) -> None:
     gate = GATES[name]
     if not any(isinstance(p, ParameterExpression) for p in params):
         m = gate.matrix(*params)
-        if gate.diagonal:
-            spec.add_diagonal(qubits, np.ascontiguousarray(np.diag(m)))
-        else:
-            spec.add_matrix(qubits, np.ascontiguousarray(m))
+        low.constant(qubits, np.diag(m) if gate.diagonal else m, diagonal=gate.diagonal)
         return
     if name == "u":
         theta, phi, lam = params
         for sub_name, angle in (("p", lam), ("ry", theta), ("p", phi)):
-            _lower_gate(spec, sub_name, qubits, (angle,), index)
+            _lower_gate(low, sub_name, qubits, (angle,))
         return
-    values, projectors = spectral_form(gate)
-    spec.add_parametric(qubits, values, projectors, *_angle_args(params[0], index))
+    low.parametric(qubits, *spectral_form(gate), params[0])
 
 
-def lower(circuit: Circuit) -> "_core.CircuitSpec":
-    """The C++ operation list of a circuit (parameters indexed as circuit.parameters)."""
-    params = circuit.parameters
-    index = {p: k for k, p in enumerate(params)}
-    spec = _core.CircuitSpec(circuit.num_qubits, len(params))
+def lower(circuit: Circuit, method: str = "statevector") -> "_core.CircuitSpec":
+    """The C++ operation list of a circuit for one method (parameters indexed as
+    circuit.parameters)."""
+    low = _Lowering(circuit, method)
     for inst in circuit:
-        qubits = list(inst.qubits)
         if inst.name == "unitary":
-            spec.add_matrix(qubits, np.ascontiguousarray(inst.data))
+            low.constant(inst.qubits, inst.data)
         elif inst.name == "diagonal_evolution":
-            spec.add_phase_vector(_full_values(inst, circuit.num_qubits), *_angle_args(inst.params[0], index))
+            low.phase_vector(_full_values(inst, circuit.num_qubits), inst.params[0])
         else:
-            _lower_gate(spec, inst.name, qubits, inst.params, index)
-    return spec
+            _lower_gate(low, inst.name, inst.qubits, inst.params)
+    return low.spec
 
 
 def compile(
@@ -96,7 +203,8 @@ def compile(
 ) -> Program:
     """Compiles ``circuit`` once into a Program that runs with new parameters from C++.
 
-    method: "statevector". precision: "double" (complex128) or "single" (complex64).
+    method: "statevector" (2^n amplitudes), "density_matrix" (rho, 4^n entries) or "ptm"
+    (4^n real Pauli coefficients c_P = Tr(rho P)). precision: "double" (complex128) or "single" (complex64).
     fusion: the largest fused block in qubits (0 disables fusion; default by size, see
     default_fusion). seed: default seed for sampling when a call gives none.
     """
@@ -112,13 +220,13 @@ def compile(
         raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     max_block = _core.MAX_BLOCK_QUBITS
     if fusion is None:
-        fusion = default_fusion(circuit.num_qubits)
+        fusion = default_fusion(circuit.num_qubits, method)
     elif isinstance(fusion, bool) or not isinstance(fusion, numbers.Integral) or not 0 <= fusion <= max_block:
         raise ValueError(f"fusion must be an integer in 0..{max_block}, got {fusion!r}")
-    program_class, bytes_per_amplitude = PRECISIONS[precision]
+    program_class = PRECISIONS[precision][0]
     n = circuit.num_qubits
-    if n > 40:
-        raise ValueError(f"a statevector of {n} qubits needs 2^{n} amplitudes; the limit is 40 qubits")
-    require_memory(bytes_per_amplitude << n, f"a {n}-qubit {precision}-precision statevector")
-    core = program_class(lower(circuit), int(fusion))
+    if n > MAX_QUBITS[method]:
+        raise ValueError(f"method {method!r} takes at most {MAX_QUBITS[method]} qubits, got {n}")
+    require_memory(state_bytes(n, method, precision), f"a {n}-qubit {precision}-precision {method} state")
+    core = program_class(method, lower(circuit, method), int(fusion))
     return Program(core, circuit.parameters, method=method, precision=precision, seed=seed)

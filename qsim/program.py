@@ -100,7 +100,9 @@ class Program:
 
     # -- running ----------------------------------------------------------------------
     def run(self, theta=None) -> np.ndarray:
-        """The state vector (2^n complex amplitudes, basis index bit q = qubit q)."""
+        """The state: 2^n complex amplitudes (statevector), the (2^n, 2^n) density matrix
+        rho (density_matrix), or the 4^n real Pauli coefficients c_P = Tr(rho P) with P
+        indexed by sum_q 4^q code(P_q), I, X, Y, Z = 0..3 (ptm). Basis index bit q = qubit q."""
         return self._core.run(self._theta(theta))
 
     def probabilities(self, theta=None) -> np.ndarray:

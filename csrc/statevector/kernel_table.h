@@ -32,6 +32,22 @@ struct KernelTable {
   // interleaved), summed in a fixed order. scratch: 2 * count * reduction_chunks(n) doubles.
   void (*pauli_sums)(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
                      double* scratch);
+
+  // Density matrices, stored as v[i + 2^n j] = rho[i, j] (a 2n-qubit vector: row qubits low).
+  // out[i] = Re rho[i, i].
+  void (*dm_probabilities)(const FP* v, unsigned n, double* out);
+  // Sum_i Re rho[i, i] values[i], in a fixed order.
+  double (*dm_expect_diagonal)(const FP* v, unsigned n, const double* values);
+  // For t < count: out[t] = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]) (complex), in a
+  // fixed order; Tr(rho P) = Re(i^popcount(x & z) out[t]). scratch as for pauli_sums.
+  void (*dm_pauli_sums)(const FP* v, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
+                        double* scratch);
+
+  // Real vectors of 2^m entries (Pauli transfer matrices on the Pauli-Liouville vector).
+  // c <- (M on bits) c, M: 2^k x 2^k real row-major, 1 <= k <= kMaxBlockQubits.
+  void (*real_dense)(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* mat);
+  // c <- diag(d on bits) c.
+  void (*real_diagonal)(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* d);
 };
 
 const KernelTable<double>& scalar_kernels_f64();

@@ -191,6 +191,102 @@ void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned
 }
 
 template <typename FP>
+void dm_probabilities(const FP* v, unsigned n, double* out) {
+  const std::int64_t size = std::int64_t(1) << n;
+  const index_t stride = (index_t(1) << n) + 1;
+  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) { out[i] = v[2 * (index_t(i) * stride)]; });
+}
+
+template <typename FP>
+double dm_expect_diagonal(const FP* v, unsigned n, const double* values) {
+  const unsigned chunks = reduction_chunks(n);
+  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
+  const index_t stride = (index_t(1) << n) + 1;
+  double partial[kMaxChunks];
+  for_each_index(chunks, go_parallel(index_t(1) << n), [&](std::int64_t c) {
+    double acc = 0.0;
+    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) acc += double(v[2 * (index_t(i) * stride)]) * values[i];
+    partial[c] = acc;
+  });
+  double total = 0.0;
+  for (unsigned c = 0; c < chunks; ++c) total += partial[c];
+  return total;
+}
+
+template <typename FP>
+void dm_pauli_sums(const FP* v, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
+                   double* scratch) {
+  const unsigned chunks = reduction_chunks(n);
+  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
+  for_each_index(chunks, go_parallel((index_t(1) << n) * count), [&](std::int64_t c) {
+    double* acc = scratch + 2 * index_t(count) * index_t(c);
+    for (unsigned t = 0; t < 2 * count; ++t) acc[t] = 0.0;
+    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
+      const FP* e = v + 2 * (index_t(i) + ((index_t(i) ^ x) << n));
+      const double re = e[0], im = e[1];
+      for (unsigned t = 0; t < count; ++t) {
+        const double sign = __builtin_parityll(index_t(i) & z[t]) ? -1.0 : 1.0;
+        acc[2 * t] += sign * re;
+        acc[2 * t + 1] += sign * im;
+      }
+    }
+  });
+  for (unsigned t = 0; t < 2 * count; ++t) {
+    double total = 0.0;
+    for (unsigned c = 0; c < chunks; ++c) total += scratch[2 * index_t(count) * c + t];
+    out[t] = total;
+  }
+}
+
+template <typename FP, unsigned K>
+void real_dense_k(FP* c, unsigned m, const unsigned* bits, const FP* mat) {
+  constexpr unsigned D = 1u << K;
+  unsigned sorted[K];
+  for (unsigned j = 0; j < K; ++j) sorted[j] = bits[j];
+  sort_small(sorted, K);
+  index_t offs[D];
+  for (unsigned r = 0; r < D; ++r) {
+    offs[r] = 0;
+    for (unsigned j = 0; j < K; ++j)
+      if ((r >> j) & 1u) offs[r] |= index_t(1) << bits[j];
+  }
+  const std::int64_t count = std::int64_t(1) << (m - K);
+  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
+    const index_t base = insert_zero_bits(index_t(b), sorted, K);
+    FP in[D];
+    for (unsigned j = 0; j < D; ++j) in[j] = c[base + offs[j]];
+    for (unsigned r = 0; r < D; ++r) {
+      FP acc = 0;
+      for (unsigned j = 0; j < D; ++j) acc += mat[r * D + j] * in[j];
+      c[base + offs[r]] = acc;
+    }
+  });
+}
+
+template <typename FP>
+void real_dense(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* mat) {
+  switch (k) {
+    case 1: return real_dense_k<FP, 1>(c, m, bits, mat);
+    case 2: return real_dense_k<FP, 2>(c, m, bits, mat);
+    case 3: return real_dense_k<FP, 3>(c, m, bits, mat);
+    case 4: return real_dense_k<FP, 4>(c, m, bits, mat);
+    case 5: return real_dense_k<FP, 5>(c, m, bits, mat);
+    case 6: return real_dense_k<FP, 6>(c, m, bits, mat);
+    default: return;  // validated by the caller
+  }
+}
+
+template <typename FP>
+void real_diagonal(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* d) {
+  const std::int64_t size = std::int64_t(1) << m;
+  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) {
+    unsigned s = 0;
+    for (unsigned j = 0; j < k; ++j) s |= unsigned((index_t(i) >> bits[j]) & 1u) << j;
+    c[i] *= d[s];
+  });
+}
+
+template <typename FP>
 KernelTable<FP> make_table(const char* name) {
   KernelTable<FP> t;
   t.isa = name;
@@ -200,6 +296,11 @@ KernelTable<FP> make_table(const char* name) {
   t.probabilities = &probabilities<FP>;
   t.expect_diagonal = &expect_diagonal<FP>;
   t.pauli_sums = &pauli_sums<FP>;
+  t.dm_probabilities = &dm_probabilities<FP>;
+  t.dm_expect_diagonal = &dm_expect_diagonal<FP>;
+  t.dm_pauli_sums = &dm_pauli_sums<FP>;
+  t.real_dense = &real_dense<FP>;
+  t.real_diagonal = &real_diagonal<FP>;
   return t;
 }
 

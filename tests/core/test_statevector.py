@@ -272,5 +272,5 @@ def test_bad_compile_input():
 def test_state_too_large_for_memory_is_refused_before_allocating():
     with pytest.raises(ValueError, match="GiB"):
         compile(Circuit(38).h(0))
-    with pytest.raises(ValueError, match="limit is 40"):
+    with pytest.raises(ValueError, match="at most 40 qubits"):
         compile(Circuit(45).h(0))
