@@ -47,7 +47,7 @@ def minimize_2spsa(obj: Objective, x0: np.ndarray, rng: np.random.Generator, max
     Hessian is used). Unless ``learning_rate`` is given, ``a`` defaults to 1, Spall's
     (2000) choice for the Newton-scaled step (no calibration: the Hessian sets the scale).
     ``blocking`` defaults to True: early Hessian averages can be nearly singular, and
-    Spall (2000, sec. II.C) recommends rejecting steps that worsen the objective."""
+    Spall (2000) recommends such blocking for 2-SPSA."""
     smoother = HessianSmoother(x0.size, real("regularization", regularization, low=0, low_open=True),
                                integer("hessian_delay", hessian_delay, low=0))
     if a is None and spsa_options.get("learning_rate") is None:
