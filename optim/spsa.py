@@ -75,6 +75,10 @@ def minimize_spsa(
     value by more than ``allowed_increase`` (default: 2 x the standard deviation of
     ``stddev_samples`` evaluations at x0, whose mean is the reference value of x0).
     ``last_avg``: return the average of the last ``last_avg`` iterates.
+    History entries: x after the step and, as fun, the mean of the iteration's perturbed
+    evaluations (an estimate of f before the step, as Qiskit reports), or with blocking
+    f at the accepted point (rejected: the current point and value). With blocking the
+    result also carries the ``allowed_increase`` used.
     One evaluation is always kept for the returned point: ``fun`` is a fresh f(x).
     """
     second_order = _precondition is not None
@@ -145,4 +149,5 @@ def minimize_spsa(
     except Stopped:
         success, message = False, "stopped by the callback (StopIteration)"
     x_out = np.mean(np.array(recent), axis=0) if recent else x
-    return finish(obj, x_out, obj(x_out), nit, success=success, message=message)
+    extra = {"allowed_increase": allowed_increase} if blocking else {}
+    return finish(obj, x_out, obj(x_out), nit, success=success, message=message, **extra)
