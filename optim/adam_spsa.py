@@ -76,9 +76,12 @@ def resolve_preset(preset: str, overrides: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_stages(obj: Objective, x0: np.ndarray, rng: np.random.Generator, p: dict[str, Any],
-               stages: Sequence[tuple[int, int, dict[str, Any]]], *, eps: float, adam_first_step: bool) -> Any:
+               stages: Sequence[tuple[int, int, dict[str, Any]]], *, eps: float, adam_first_step: bool,
+               best_per_stage: bool = False) -> Any:
     """The CRLQAS Adam-SPSA loop over ``stages`` = [(iterations, cumulative evaluation
-    limit, keyword arguments for fun)]; the iteration counter k, m and v run on across them."""
+    limit, keyword arguments for fun)]; the iteration counter k, m and v run on across them.
+    ``best_per_stage``: forget the best point at each stage that makes an iteration, so the
+    answer comes from the last stage's evaluations."""
     total = sum(s[0] for s in stages)
     deltas = rademacher(rng, (total, x0.size))
     obj.kwargs = dict(stages[0][2])
@@ -89,6 +92,8 @@ def run_stages(obj: Objective, x0: np.ndarray, rng: np.random.Generator, p: dict
     try:
         for start, (iterations, limit, kwargs) in zip(np.cumsum([0] + [s[0] for s in stages]), stages):
             obj.kwargs = dict(kwargs)
+            if best_per_stage and k > 0 and iterations > 0 and obj.nfev + 3 <= limit:
+                best_f = math.inf
             while k < start + iterations:
                 if obj.nfev + 3 > limit:
                     break

@@ -47,13 +47,18 @@ def _positive_ints(name: str, values: Any) -> list[int]:
 def minimize_multistage_spsa(obj: Objective, x0: np.ndarray, rng: np.random.Generator, maxiter: int | None, *,
                              shots: int | None = None, schedule: Sequence[int] | None = None,
                              stage_maxfev: Sequence[int] | None = None, preset: str = "lih-4",
-                             eps: float = 1e-8, adam_first_step: bool = False, **hyper: Any) -> Any:
+                             eps: float = 1e-8, adam_first_step: bool = False, best_per_stage: bool = False,
+                             **hyper: Any) -> Any:
     """Multi-stage Adam-SPSA (module docstring). Give ``shots`` (N, for the default
     N/100 -> N/10 -> N schedule) or an explicit ``schedule`` of shot counts.
     ``stage_maxfev``: per-stage budgets in the CRLQAS sense (iterations = ceil(s/2)),
     default the preset's (LiH-4: 2383, 715, 238). ``maxiter`` caps the total iterations.
     Adam-SPSA hyper-parameters (``a, alpha, c, gamma, lam, beta1, beta2``) override the
-    preset (default ``"lih-4"``, the published 3-stage set)."""
+    preset (default ``"lih-4"``, the published 3-stage set).
+
+    The best point is chosen over all stages, as in the CRLQAS code; values from the
+    low-shot stages are noisier, so a lucky early draw can win. ``best_per_stage=True``
+    picks the best among the last stage's evaluations instead."""
     if (shots is None) == (schedule is None):
         raise TypeError("multistage-spsa needs exactly one of shots=N (schedule N/100, N/10, N) or schedule=[...]")
     shot_counts = list(shot_schedule(shots)) if schedule is None else _positive_ints("schedule", schedule)
@@ -74,4 +79,4 @@ def minimize_multistage_spsa(obj: Objective, x0: np.ndarray, rng: np.random.Gene
     limits = stage_limits(obj, iterations, budgets)
     stages = [(n, lim, {"shots": s}) for n, lim, s in zip(iterations, limits, shot_counts)]
     return run_stages(obj, x0, rng, p, stages, eps=real("eps", eps, low=0, low_open=True),
-                      adam_first_step=bool(adam_first_step))
+                      adam_first_step=bool(adam_first_step), best_per_stage=bool(best_per_stage))

@@ -3,7 +3,8 @@ BFGS) so that they are called, budgeted and reported like the SPSA family.
 
 Every objective call goes through the counting :class:`~optim._budget.Objective`, which
 stops scipy (from inside the call, before evaluating) when ``maxfev`` would be exceeded;
-the result is then the best point evaluated. The scipy budget options that count the same
+the result is then the best point evaluated (as it is whenever scipy itself ends
+unsuccessfully with a worse point than one it evaluated). The scipy budget options that count the same
 thing (COBYLA's ``maxiter``, Nelder-Mead's and Powell's ``maxfev``) are also set, so those
 methods usually end on their own terms. Gradients for L-BFGS-B and BFGS: ``jac`` callable
 (not counted in ``nfev``; counted in ``njev``), ``jac=True`` (``fun`` returns
@@ -104,5 +105,8 @@ def minimize_scipy(obj: Objective, x0: np.ndarray, rng: np.random.Generator, max
                    else f"evaluation budget maxfev={obj.maxfev} reached")
         return finish(obj, obj.best_x, obj.best_fun, counts["nit"], success=False,
                       message=message + "; returning the best point evaluated", njev=counts["njev"])
-    return finish(obj, res.x, res.fun, res.get("nit", counts["nit"]), success=res.success,
-                  message=str(res.message), njev=counts["njev"])
+    x, fun, message = res.x, float(res.fun), str(res.message)
+    if not res.success and obj.best_fun < fun:      # e.g. stopped by its own budget mid line search
+        x, fun, message = obj.best_x, obj.best_fun, message + "; returning the best point evaluated"
+    return finish(obj, x, fun, res.get("nit", counts["nit"]), success=res.success, message=message,
+                  njev=counts["njev"])

@@ -163,3 +163,13 @@ def test_default_stage_budgets_are_the_crlqas_ones(counted, cosines):
     shots = [kw["shots"] for kw in f.kwargs_seen]
     assert shots == [10**5] * (1 + 3 * 1192) + [10**6] * (3 * 358) + [10**7] * (3 * 119)
     assert (r.nit, r.nfev) == (1669, 5008)
+
+
+def test_best_per_stage_picks_from_the_last_stage(counted):
+    # the objective is lowest at x0 under the first stage's shot count only
+    f = counted(lambda x, shots: float(np.sum(np.asarray(x) ** 2)) - (1.0 if shots == 1 and not np.any(x) else 0.0))
+    r = optim.minimize(f, [0.0, 0.0], "multistage-spsa", shots=100, stage_maxfev=(4, 4, 4), a=0.01, seed=0)
+    assert r.x.tolist() == [0.0, 0.0] and r.fun == -1.0
+    r = optim.minimize(f, [0.0, 0.0], "multistage-spsa", shots=100, stage_maxfev=(4, 4, 4), a=0.01, seed=0,
+                       best_per_stage=True)
+    assert r.fun == min(h["fun"] for h in r.history[-2:]) and r.x.tolist() in [h["x"] for h in r.history[-2:]]
