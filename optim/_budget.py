@@ -91,6 +91,7 @@ class Objective:
     def __call__(self, x: np.ndarray) -> float:
         """One evaluation."""
         self._charge(1)
+        x = np.array(x, dtype=np.float64)
         return self._record(x, self.fun(x.copy(), **self.kwargs))
 
     def batch(self, points: np.ndarray) -> np.ndarray:
@@ -108,7 +109,7 @@ class Objective:
 
     def report(self, x: np.ndarray, fun: float, nit: int) -> None:
         """Record one iteration in the history and pass it to the callback."""
-        entry = {"nfev": int(self.nfev), "fun": float(fun), "x": [float(v) for v in x]}
+        entry = {"nfev": int(self.nfev), "fun": float(fun), "x": np.asarray(x, dtype=np.float64).tolist()}
         self.history.append(entry)
         if self.callback is not None:
             info = OptimizeResult(x=np.array(x, dtype=np.float64), fun=float(fun), nit=nit, nfev=self.nfev)
