@@ -2,7 +2,9 @@
 
 x_{k+1} = x_k - a_k g_k with g_k = [f(x_k + c_k D_k) - f(x_k - c_k D_k)] / (2 c_k D_k),
 D_k Rademacher, a_k = a / (k + 1 + A)^alpha, c_k = c / (k + 1)^gamma (alpha = 0.602,
-gamma = 0.101: Spall 1998, sec. III). Options follow Qiskit's ``SPSA`` where they overlap.
+gamma = 0.101, Spall's practical values; A, the stability constant, is 0 by default as in
+Qiskit, Spall suggests about 10% of the iterations). Options follow Qiskit's ``SPSA``
+where they overlap.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ Each iteration also estimates the Hessian from a second simultaneous perturbatio
 (four evaluations per sample, see :func:`optim._spsa_common.spsa_sample`), keeps the
 running average H_k = k/(k+1) H_{k-1} + 1/(k+1) Hhat_k with H_0 = I (Qiskit's start, so
 one noisy rank-2 sample never stands alone), and takes the Newton-like step
-x_{k+1} = x_k - a_k (sqrt(H_k^2) + delta I)^{-1} g_k, the regularisation of Spall's
-eq. (3.3) with ``delta = regularization``.
+x_{k+1} = x_k - a_k (sqrt(H_k^2) + delta I)^{-1} g_k, Spall's positive-definite map
+f_k(H) = sqrt(H H) + delta I with ``delta = regularization``.
 """
 
 from __future__ import annotations
