@@ -100,6 +100,19 @@ void bind_program(py::module_& m, const char* name) {
              p.expectation(t, obs, o);
              return out;
            })
+      .def("adjoint_gradient",
+           [](const P& p, const carray<double>& theta, const std::shared_ptr<const Observable>& obs) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             require(obs != nullptr, "observable is None");
+             py::array_t<double> grad(p.num_parameters());
+             double* g = grad.mutable_data();
+             double value = 0.0;
+             {
+               py::gil_scoped_release release;
+               p.adjoint_gradient(t, *obs, &value, g);
+             }
+             return py::make_tuple(value, grad);
+           })
       .def("expectation_batch", [](const P& p, const carray<double>& thetas, const ObservableList& obs) {
         require(thetas.ndim() == 2 && size_t(thetas.shape(1)) == p.num_parameters(),
                 "thetas must have shape (batch, " + std::to_string(p.num_parameters()) + ")");

@@ -89,6 +89,25 @@ double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   return total;
 }
 
+template <typename FP>
+void PauliSumObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
+  const index_t dim = index_t(1) << n;
+  for (index_t i = 0; i < 2 * dim; ++i) out[i] = FP(identity_ * psi[i]);
+  static const double kPhaseRe[4] = {1, 0, -1, 0}, kPhaseIm[4] = {0, 1, 0, -1};  // i^y
+  for (const Group& g : groups_)
+    for (size_t t = 0; t < g.z.size(); ++t) {
+      const double cr = g.coeff[t] * kPhaseRe[g.y_count[t]], ci = g.coeff[t] * kPhaseIm[g.y_count[t]];
+      for (index_t i = 0; i < dim; ++i) {
+        // P|i> = i^y (-1)^popcount(i & z) |i ^ x>
+        const double sign = __builtin_parityll(i & g.z[t]) ? -1.0 : 1.0;
+        const double pr = psi[2 * i], pi = psi[2 * i + 1];
+        FP* o = out + 2 * (i ^ g.x);
+        o[0] += FP(sign * (cr * pr - ci * pi));
+        o[1] += FP(sign * (cr * pi + ci * pr));
+      }
+    }
+}
+
 DiagonalObservable::DiagonalObservable(std::vector<double> values) : values_(std::move(values)) {
   unsigned n = 0;
   while ((size_t(1) << n) < values_.size()) ++n;
@@ -99,6 +118,14 @@ DiagonalObservable::DiagonalObservable(std::vector<double> values) : values_(std
 
 void DiagonalObservable::check_fits(unsigned n) const {
   require(n == n_, "diagonal observable on " + std::to_string(n_) + " qubits, state on " + std::to_string(n));
+}
+
+template <typename FP>
+void DiagonalObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
+  for (index_t i = 0; i < (index_t(1) << n); ++i) {
+    out[2 * i] = FP(values_[i] * psi[2 * i]);
+    out[2 * i + 1] = FP(values_[i] * psi[2 * i + 1]);
+  }
 }
 
 template <typename FP>

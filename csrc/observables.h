@@ -33,6 +33,9 @@ class Observable {
   // <O> in the state (normalised); never throws once check_fits(n) passed.
   virtual double expectation(const StateView<double>& state) const = 0;
   virtual double expectation(const StateView<float>& state) const = 0;
+  // out <- O psi for a pure state of n qubits (2^n interleaved complex values each).
+  virtual void apply(const double* psi, unsigned n, double* out) const = 0;
+  virtual void apply(const float* psi, unsigned n, float* out) const = 0;
 };
 
 // sum_t coeff[t] P_t, where P_t has X on the bits of x[t], Z on the bits of z[t], and Y where
@@ -45,8 +48,12 @@ class PauliSumObservable final : public Observable {
   void check_fits(unsigned n) const override;
   double expectation(const StateView<double>& state) const override { return evaluate(state); }
   double expectation(const StateView<float>& state) const override { return evaluate(state); }
+  void apply(const double* psi, unsigned n, double* out) const override { apply_to(psi, n, out); }
+  void apply(const float* psi, unsigned n, float* out) const override { apply_to(psi, n, out); }
 
  private:
+  template <typename FP>
+  void apply_to(const FP* psi, unsigned n, FP* out) const;
   struct Group {
     index_t x = 0;
     std::vector<index_t> z;
@@ -68,8 +75,12 @@ class DiagonalObservable final : public Observable {
   void check_fits(unsigned n) const override;
   double expectation(const StateView<double>& state) const override { return evaluate(state); }
   double expectation(const StateView<float>& state) const override { return evaluate(state); }
+  void apply(const double* psi, unsigned n, double* out) const override { apply_to(psi, n, out); }
+  void apply(const float* psi, unsigned n, float* out) const override { apply_to(psi, n, out); }
 
  private:
+  template <typename FP>
+  void apply_to(const FP* psi, unsigned n, FP* out) const;
   template <typename FP>
   double evaluate(const StateView<FP>& state) const;
   unsigned n_;

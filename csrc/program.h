@@ -49,6 +49,9 @@ class Program {
   // out[b * |obs| + j] <- <O_j> at thetas[b * num_parameters ...]; threads over the batch for
   // small states and over the state for large ones.
   void expectation_batch(const double* thetas, size_t batch, const ObservableList& obs, double* out) const;
+  // Statevector only: value <- <O>, grad[p] <- d<O>/dtheta_p by adjoint differentiation
+  // (one forward pass, one backward pass over the unfused gates; three state vectors).
+  void adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const;
 
  private:
   void run_unchecked(const double* theta, FP* state) const;

@@ -32,6 +32,8 @@ struct KernelTable {
   // interleaved), summed in a fixed order. scratch: 2 * count * reduction_chunks(n) doubles.
   void (*pauli_sums)(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
                      double* scratch);
+  // out (2 doubles) <- <a|b> = Sum_i conj(a[i]) b[i], in a fixed order.
+  void (*inner_product)(const FP* a, const FP* b, unsigned n, double* out);
 
   // Density matrices, stored as v[i + 2^n j] = rho[i, j] (a 2n-qubit vector: row qubits low).
   // out[i] = Re rho[i, i].

@@ -191,6 +191,28 @@ void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned
 }
 
 template <typename FP>
+void inner_product(const FP* a, const FP* b, unsigned n, double* out) {
+  const unsigned chunks = reduction_chunks(n);
+  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
+  double partial[2 * kMaxChunks];
+  for_each_index(chunks, go_parallel(index_t(1) << n), [&](std::int64_t c) {
+    double re = 0.0, im = 0.0;
+    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
+      const double ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
+      re += ar * br + ai * bi;
+      im += ar * bi - ai * br;
+    }
+    partial[2 * c] = re;
+    partial[2 * c + 1] = im;
+  });
+  out[0] = out[1] = 0.0;
+  for (unsigned c = 0; c < chunks; ++c) {
+    out[0] += partial[2 * c];
+    out[1] += partial[2 * c + 1];
+  }
+}
+
+template <typename FP>
 void dm_probabilities(const FP* v, unsigned n, double* out) {
   const std::int64_t size = std::int64_t(1) << n;
   const index_t stride = (index_t(1) << n) + 1;
@@ -296,6 +318,7 @@ KernelTable<FP> make_table(const char* name) {
   t.probabilities = &probabilities<FP>;
   t.expect_diagonal = &expect_diagonal<FP>;
   t.pauli_sums = &pauli_sums<FP>;
+  t.inner_product = &inner_product<FP>;
   t.dm_probabilities = &dm_probabilities<FP>;
   t.dm_expect_diagonal = &dm_expect_diagonal<FP>;
   t.dm_pauli_sums = &dm_pauli_sums<FP>;
