@@ -1,0 +1,60 @@
+"""Quadratic assignment: min sum_{i,j} flow[i,j] * distance[p[i], p[j]] over permutations p."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import validation as v
+from .base import check_exact_limit
+from .exact import qap_exact
+from .permutation import AssignmentProblem
+
+DEFAULT_EXACT_LIMIT = 10
+HARD_EXACT_LIMIT = 13
+
+
+class QAP(AssignmentProblem):
+    """QAP with flow F (n, n) and distance D (n, n), QAPLIB convention: facility i goes to
+    location p[i], cost sum_ij F[i,j] D[p[i],p[j]] (QAPLIB .dat: n, then A = F, then B = D).
+
+    Solution: the permutation p (int array). Bits: x[i, k] = qubit i*n + k, n^2 qubits,
+    no slack; the permutation constraints are quadratic penalties."""
+
+    def __init__(self, flow, distance, name=None, known_optimum=None):
+        super().__init__(name, known_optimum)
+        self.flow = v.square_matrix("flow", flow)
+        self.n = self.flow.shape[0]
+        if self.n == 0:
+            raise ValueError("flow must be at least 1 x 1, got 0 x 0")
+        self.distance = v.square_matrix("distance", distance, self.n)
+        self._F, self._G = self.flow, self.distance
+
+    def solve_exact(self, max_n: int = DEFAULT_EXACT_LIMIT):
+        """(p, cost) by depth-first enumeration with incumbent pruning (non-negative data).
+
+        Refuses n > max_n (default 10, about a second); max_n may be raised up to 13
+        (n = 12 can take many minutes). For QAPLIB n = 12 use `known_optimum` (.sln)."""
+        max_n = v.integer("max_n", max_n, minimum=1, maximum=HARD_EXACT_LIMIT)
+        check_exact_limit("n", self.n, max_n, " (use known_optimum from the .sln file, or raise max_n)")
+        return qap_exact(self.flow, self.distance)
+
+    @classmethod
+    def random(cls, n: int, seed=None) -> "QAP":
+        """Taillard (1991, Parallel Computing 17:443-455) uniform instances (taiXXa style):
+        symmetric flow and distance matrices, integers uniform in [0, 99], zero diagonal."""
+        n = v.integer("n", n, minimum=1)
+        rng = np.random.default_rng(seed)
+
+        def sym():
+            M = np.triu(rng.integers(0, 100, size=(n, n)), 1).astype(float)
+            return M + M.T
+
+        F = sym()
+        return cls(F, sym(), name=f"qap_n{n}_seed{seed}")
+
+    def _data(self) -> dict:
+        return {"flow": self.flow.tolist(), "distance": self.distance.tolist()}
+
+    @classmethod
+    def _from_data(cls, data):
+        return cls(data["flow"], data["distance"])
