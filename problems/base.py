@@ -174,6 +174,12 @@ class Problem:
         q = self.to_qubo(penalty=penalty, slack=slack)
         return qubo_to_ising(q.Q, q.offset)
 
+    def encode(self, solution, slack: str = "binary") -> np.ndarray:
+        """Full bitstring (entry i = qubit i) of a natural solution in `to_qubo(slack=slack)`:
+        its decision bits, then slack bits absorbing each inequality's residual."""
+        from .qubo import encode_solution
+        return encode_solution(self.binary_program(), self.bits_from_solution(solution), slack)
+
     def qubit_counts(self, slack: str = "binary") -> dict:
         """{"decision": ..., "slack": ..., "total": ...} qubits of `to_qubo(slack=slack)`."""
         from .qubo import slack_layout

@@ -69,10 +69,13 @@ class QUBO:
         return self.n - self.n_decision
 
     def energy(self, bits) -> np.ndarray:
-        """Energies of a batch: `bits` is a (B, N) 0/1 array, a (N,) 0/1 vector or an
-        integer array of basis indices (qubit 0 = least significant bit)."""
-        from .energies import qubo_energies
-        return qubo_energies(self.Q, self.offset, bits)
+        """Energies (float64, shape (B,)): `bits` is a (B, N) 0/1 array (column i = qubit
+        i), or an integer / 1-D integer array of basis indices (qubit 0 = least significant)."""
+        from .energies import qubo_energies, qubo_energies_of_indices
+        arr = np.asarray(bits)
+        if arr.ndim == 2:
+            return qubo_energies(self.Q, self.offset, arr)
+        return qubo_energies_of_indices(self.Q, self.offset, arr)
 
     def to_ising(self):
         return qubo_to_ising(self.Q, self.offset)
@@ -98,7 +101,7 @@ def unary_slack(R: int) -> list[int]:
 
 def _row_scales(A: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Scale each row [A | b] by the smallest 10^k (k <= 6) that makes it integral."""
-    rows = np.hstack([A, b[:, None]]) if A.size or b.size else np.zeros((0, 1))
+    rows = np.hstack([A, b[:, None]])
     scale = np.ones(rows.shape[0])
     for r in range(rows.shape[0]):
         for k in range(MAX_DECIMALS + 1):
@@ -158,6 +161,41 @@ def encode(bp: BinaryProgram, penalty: float | None = None, slack: str = "binary
     offset += P * float(rhs @ rhs)
     return QUBO(fold_upper(M), offset, n_decision=n, penalty=P, slack_coefficients=coeffs,
                 row_scale=np.concatenate([scale_eq, scale_le]))
+
+
+def slack_bits(value: int, coefficients: list[int]) -> list[int]:
+    """Bits (least significant first) of slack `value` in a register with these weights
+    (capped binary or unary, as made by `binary_slack` / `unary_slack`)."""
+    value = int(value)
+    if value < 0 or value > sum(coefficients):
+        raise ValueError(f"slack value {value} outside the register range [0, {sum(coefficients)}]")
+    if coefficients and all(c == 1 for c in coefficients):
+        return [1] * value + [0] * (len(coefficients) - value)
+    bits = [0] * len(coefficients)
+    low = (1 << (len(coefficients) - 1)) - 1        # largest value of the power-of-two bits
+    if value > low:
+        bits[-1] = 1
+        value -= coefficients[-1]
+    for i in range(len(coefficients) - 1):
+        bits[i] = (value >> i) & 1
+    return bits
+
+
+def encode_solution(bp: BinaryProgram, x, slack: str = "binary") -> np.ndarray:
+    """Full QUBO bitstring for decision bits x: x followed by the slack bits that absorb
+    each inequality's residual (floor(b) - a.x on the integer-scaled row), so a feasible
+    x gets zero penalty. Raises ValueError when x violates an inequality."""
+    x = v.binary_vector("x", x, bp.n)
+    coeffs, (A_le, b_le, _) = slack_layout(bp, slack)
+    out = [x]
+    for r, c in enumerate(coeffs):
+        value = b_le[r] - A_le[r] @ x
+        if value < 0:
+            raise ValueError(f"x violates inequality row {r} by {-value}")
+        if not c and value != 0:
+            raise ValueError(f"row {r} has no slack register for residual {value}")
+        out.append(np.array(slack_bits(int(round(value)), c), dtype=np.uint8))
+    return np.concatenate(out).astype(np.uint8)
 
 
 def objective_matrix(bp: BinaryProgram, N: int) -> tuple[np.ndarray, float]:
