@@ -3,7 +3,8 @@ SAC-94 `.dat` variant, and the Chu & Beasley `mkcbres.txt` best-known values.
 
 OR-Library (mknapinfo): K; then per problem "n m opt" (opt = 0 if unknown), n profits,
 m rows of n weights, m capacities. SAC-94 (Drake, Ozcan & Burke 2016 collection): the
-same single problem with no leading count. The format is recognised by the token count.
+same single problem with no leading count. A file that is not a valid OR-Library file but has exactly
+3 + n + m n + m tokens is read as SAC-94.
 """
 
 from __future__ import annotations
@@ -49,12 +50,16 @@ def read_orlib_mknap(path, best_known=None) -> list[MDKP]:
     stem = Path(path).stem
     if not len(tokens):
         raise FileFormatError(path, 1, "empty file")
-    if _is_single(tokens):
-        problems = [_read_problem(tokens, stem)]
-    else:
+    try:
         count = tokens.integer("the number of problems", minimum=1)
         problems = [_read_problem(tokens, f"{stem}:{k}") for k in range(count)]
-    tokens.expect_end()
+        tokens.expect_end()
+    except FileFormatError:
+        if not _is_single(tokens):
+            raise
+        tokens.pos = 0
+        problems = [_read_problem(tokens, stem)]
+        tokens.expect_end()
     if best_known is not None:
         table = best_known if isinstance(best_known, dict) else read_mkcbres(best_known)
         for k, prob in enumerate(problems):
