@@ -32,7 +32,7 @@ class BinaryProgram:
 
     sense: str
     linear: np.ndarray
-    quadratic: np.ndarray
+    quadratic: np.ndarray = None
     constant: float = 0.0
     A_eq: np.ndarray = None
     b_eq: np.ndarray = None
@@ -42,7 +42,7 @@ class BinaryProgram:
 
     def __post_init__(self):
         n = self.linear.shape[0]
-        defaults = {"A_eq": np.zeros((0, n)), "b_eq": np.zeros(0), "A_le": np.zeros((0, n)),
+        defaults = {"quadratic": np.zeros((n, n)), "A_eq": np.zeros((0, n)), "b_eq": np.zeros(0), "A_le": np.zeros((0, n)),
                     "b_le": np.zeros(0), "pairs": np.zeros((0, 2), dtype=np.int64)}
         for key, default in defaults.items():
             if getattr(self, key) is None:

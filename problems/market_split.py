@@ -40,8 +40,7 @@ class MarketSplit(Problem):
         return self.A.shape[0]
 
     def binary_program(self) -> BinaryProgram:
-        n = self.n_decision
-        return BinaryProgram("min", np.zeros(n), np.zeros((n, n)), 0.0, A_eq=self.A.copy(), b_eq=self.d.copy())
+        return BinaryProgram("min", np.zeros(self.n_decision), A_eq=self.A.copy(), b_eq=self.d.copy())
 
     def residual(self, solution) -> np.ndarray:
         """a_i.x - d_i for every row i."""

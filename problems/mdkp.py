@@ -40,9 +40,7 @@ class MDKP(Problem):
         return self.weights.shape[0]
 
     def binary_program(self) -> BinaryProgram:
-        n = self.n_decision
-        return BinaryProgram("max", self.profits.copy(), np.zeros((n, n)), 0.0,
-                             A_le=self.weights.copy(), b_le=self.capacities.copy())
+        return BinaryProgram("max", self.profits.copy(), A_le=self.weights.copy(), b_le=self.capacities.copy())
 
     def evaluate(self, solution) -> float:
         x = v.binary_vector("x", solution, self.n_decision)

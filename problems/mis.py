@@ -37,7 +37,7 @@ class MIS(Problem):
         return self.n
 
     def binary_program(self) -> BinaryProgram:
-        return BinaryProgram("max", self.weights.copy(), np.zeros((self.n, self.n)), 0.0, pairs=self.edges.copy())
+        return BinaryProgram("max", self.weights.copy(), pairs=self.edges.copy())
 
     def evaluate(self, solution) -> float:
         x = v.binary_vector("x", solution, self.n)
