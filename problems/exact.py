@@ -65,19 +65,15 @@ def solve_milp(c, *, A_ub=None, b_ub=None, A_eq=None, b_eq=None, lb=None, ub=Non
 
 
 @nb.njit(cache=True)
-def _qap_search(F, D, prune):
-    """Depth-first search over permutations p (facility i -> location p[i]) minimising
-    sum_ij F[i,j] D[p[i],p[j]]; prunes partial costs >= incumbent when `prune` (valid for
-    non-negative F and D). Returns (best cost, best permutation)."""
+def _qap_search(F, D, prune, state, p, used, cost, nxt, bestp, best, budget):
+    """Resumable depth-first search over permutations p (facility i -> location p[i])
+    minimising sum_ij F[i,j] D[p[i],p[j]]; prunes partial costs >= incumbent when `prune`
+    (valid for non-negative F and D). Runs at most `budget` node expansions; the search
+    position lives in the arrays (state[0] = level, -1 when finished). Returns the best cost."""
     n = F.shape[0]
-    best = np.inf
-    bestp = np.arange(n)
-    p = np.full(n, -1)
-    used = np.zeros(n, dtype=np.bool_)
-    cost = np.zeros(n + 1)
-    nxt = np.zeros(n, dtype=np.int64)
-    level = 0
-    while level >= 0:
+    level = state[0]
+    while level >= 0 and budget > 0:
+        budget -= 1
         if nxt[level] >= n:
             level -= 1
             if level >= 0:
@@ -105,15 +101,28 @@ def _qap_search(F, D, prune):
         cost[level + 1] = total
         level += 1
         nxt[level] = 0
-    return best, bestp
+    state[0] = level
+    return best
 
 
-def qap_exact(F: np.ndarray, D: np.ndarray) -> tuple[np.ndarray, float]:
-    """Exact QAP optimum (permutation, cost) by enumeration with incumbent pruning."""
+def qap_exact(F: np.ndarray, D: np.ndarray, time_limit: float | None = None) -> tuple[np.ndarray, float, bool]:
+    """QAP optimum by enumeration with incumbent pruning: (permutation, cost, proven).
+    With a time limit (seconds) the search stops there; proven is False if it did not finish."""
+    import time
+    F = np.ascontiguousarray(F, dtype=np.float64)
+    D = np.ascontiguousarray(D, dtype=np.float64)
+    n = F.shape[0]
     prune = bool(F.min() >= 0 and D.min() >= 0)
-    best, perm = _qap_search(np.ascontiguousarray(F, dtype=np.float64),
-                             np.ascontiguousarray(D, dtype=np.float64), prune)
-    return perm.astype(np.int64), float(best)
+    state = np.zeros(1, dtype=np.int64)
+    p, used = np.full(n, -1), np.zeros(n, dtype=np.bool_)
+    cost, nxt, bestp = np.zeros(n + 1), np.zeros(n, dtype=np.int64), np.arange(n)
+    best = np.inf
+    start = time.monotonic()
+    while state[0] >= 0:
+        best = _qap_search(F, D, prune, state, p, used, cost, nxt, bestp, best, 5_000_000)
+        if state[0] >= 0 and time_limit is not None and time.monotonic() - start > time_limit:
+            return bestp.astype(np.int64), float(best), False
+    return bestp.astype(np.int64), float(best), True
 
 
 @nb.njit(cache=True)

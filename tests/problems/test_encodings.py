@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from problem_cases import all_bitstrings, naive_energies, small_instances
 
 import problems as P
@@ -140,3 +142,28 @@ def test_qubo_validation():
         prob.decode(np.array([0, 1, 2, 0]))
     with pytest.raises(ValueError, match="at least n_decision"):
         prob.decode(np.array([0, 1]))
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(n=st.integers(1, 6), m=st.integers(1, 2), seed=st.integers(0, 10**6))
+def test_property_mdkp_qubo_minimum_is_the_optimum(n, m, seed):
+    rng = np.random.default_rng(seed)
+    W = rng.integers(0, 6, size=(m, n))
+    prob = P.MDKP(rng.integers(0, 9, size=n), W, rng.integers(0, W.sum(axis=1) + 1))
+    q = prob.to_qubo(slack="unary" if seed % 2 else "binary")
+    e, idx = P.brute_force_minimum(q.Q, q.offset)
+    _, value = prob.solve_exact()
+    assert prob.decode(idx).feasible and e == pytest.approx(-value)
+
+
+@settings(derandomize=True, max_examples=30, deadline=None)
+@given(n=st.integers(1, 7), seed=st.integers(0, 10**6))
+def test_property_ising_round_trip(n, seed):
+    rng = np.random.default_rng(seed)
+    Q, off = np.triu(rng.normal(size=(n, n))), float(rng.normal())
+    h, J, c = P.qubo_to_ising(Q, off)
+    back = P.ising_to_qubo(h, J, c)
+    np.testing.assert_allclose(back.Q, Q, atol=1e-12)
+    assert back.offset == pytest.approx(off)
+    Z = 1.0 - 2.0 * all_bitstrings(n)
+    np.testing.assert_allclose(c + Z @ h + np.einsum("bi,ij,bj->b", Z, J, Z), P.energy_vector(Q, off), atol=1e-10)

@@ -73,3 +73,11 @@ def test_exact_size_limits():
         P.MarketSplit(np.ones((1, 61)), [3]).solve_exact()
     with pytest.raises(ValueError, match="limit 30"):
         P.brute_force_minimum(np.zeros((31, 31)))
+
+
+def test_qap_time_limit_reports_incumbent():
+    q = P.QAP.random(12, seed=0)
+    with pytest.raises(RuntimeError, match="time limit") as info:
+        q.solve_exact(max_n=12, time_limit=0.0)
+    perm, cost = info.value.incumbent
+    assert len(perm) == 12 and cost == q.evaluate(perm)
