@@ -30,14 +30,16 @@ class QAP(AssignmentProblem):
         self._F, self._G = self.flow, self.distance
 
     def solve_exact(self, max_n: int = DEFAULT_EXACT_LIMIT, time_limit: float | None = None):
-        """(p, cost) by depth-first branch and bound over permutations (pruning on the
-        partial cost, valid for non-negative data; plain enumeration otherwise).
+        """(p, cost) by depth-first branch and bound over permutations (`exact.qap_exact`:
+        incumbent from swap descents, bound = partial cost + cheapest placement of every
+        unplaced facility, valid for non-negative data; plain enumeration otherwise).
 
-        Refuses n > max_n (default 10: about a second); max_n may be raised to 13. On the
-        2-core reference machine nug12 took 48 s and had12 110 s, so for QAPLIB n = 12 use
-        `known_optimum` (read from the .sln file) or pass a `time_limit` in seconds: when
-        the search does not finish in time a RuntimeError is raised whose `incumbent`
-        attribute holds the best (p, cost) found, which is then not proven optimal."""
+        Refuses n > max_n (default 10: tai10a/b take 0.1-0.2 s); max_n may be raised to 13.
+        Measured for QAPLIB n = 12 (one core of the 2-core reference machine): chr12a-c and
+        scr12 < 1 s, tai12b 5 s, rou12 8 s, tai12a 9 s, nug12 10 s, had12 27 s; so there use
+        `known_optimum` (from the .sln file) or pass a `time_limit` in seconds: a search that
+        does not finish in time raises RuntimeError whose `incumbent` attribute holds the
+        best (p, cost) found, which is then not proven optimal."""
         max_n = v.integer("max_n", max_n, minimum=1, maximum=HARD_EXACT_LIMIT)
         check_exact_limit("n", self.n, max_n, " (use known_optimum from the .sln file, or raise max_n)")
         if time_limit is not None:
