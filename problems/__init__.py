@@ -5,6 +5,23 @@ Conventions (shared/DESIGN.md): a QUBO minimises x^T Q x + offset with Q upper-t
 and the linear terms on its diagonal (maximisation negated); Ising uses z_i = 1 - 2 x_i;
 variable i is qubit i is bit i of a basis index (qubit 0 = least significant bit);
 decision variables come first, then slack bits in constraint order, least significant first.
+
+Modules: base (Problem, BinaryProgram, Decoded), mdkp / mis / qap / market_split / tsp /
+maxcut (the models; permutation.py holds what QAP and TSP share, graphs.py what MIS and
+MaxCut share), qubo (penalty QUBO, Ising), lagrangian (slack-free forms), energies (numba
+batch / full-vector energies, brute-force minimum), exact (HiGHS MILP, QAP branch and
+bound, Held-Karp), annealing (simulated annealing), metrics (gap, ratio), loaders/ (file
+formats), validation (input checks).
+
+Example::
+
+    import problems
+    p = problems.read_orlib_mknap("hp1.dat")[0]          # known_optimum = 3418
+    q = p.to_qubo()                                      # 60 qubits: 28 items + 32 slack bits
+    h, J, offset = p.to_ising()
+    e, index = problems.brute_force_minimum(q.Q, q.offset)   # only for <= 30 qubits
+    d = p.decode(index)                                  # solution, feasible, objective
+    problems.optimality_gap(d.objective, p.known_optimum, d.feasible)
 """
 
 from .annealing import AnnealResult, simulated_annealing

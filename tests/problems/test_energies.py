@@ -70,3 +70,18 @@ def test_energy_validation():
         P.qubo_energies_of_indices(np.zeros((2, 2)), 0.0, np.array([4]))
     with pytest.raises(ValueError, match="finite"):
         P.energy_vector(np.array([[np.inf]]))
+
+
+def test_results_do_not_depend_on_thread_count():
+    import numba
+    Q, off = random_qubo(18, 3)
+    before = numba.get_num_threads()
+    try:
+        numba.set_num_threads(1)
+        one = P.energy_vector(Q, off), P.brute_force_minimum(Q, off)
+        numba.set_num_threads(before)
+        many = P.energy_vector(Q, off), P.brute_force_minimum(Q, off)
+    finally:
+        numba.set_num_threads(before)
+    np.testing.assert_array_equal(one[0], many[0])
+    assert one[1] == many[1]
