@@ -130,6 +130,8 @@ def _batch_indices(Q, offset, idx):
 
 
 def check_qubo(Q, offset):
+    """(Q as a contiguous float64 array, offset as float) after checking shape, finiteness
+    and upper-triangularity."""
     Q = np.ascontiguousarray(v.square_matrix("Q", Q))
     if np.any(np.tril(Q, -1) != 0):
         raise ValueError("Q must be upper-triangular (linear terms on the diagonal)")

@@ -34,6 +34,7 @@ import numpy as np
 
 from . import validation as v
 from .base import BinaryProgram
+from .energies import check_qubo, qubo_energies, qubo_energies_of_indices
 
 MAX_DECIMALS = 6
 
@@ -52,12 +53,13 @@ class QUBO:
     row_scale: np.ndarray = None
 
     def __post_init__(self):
-        self.Q = v.square_matrix("Q", self.Q)
-        self.offset = v.real("offset", self.offset)
-        if np.any(np.tril(self.Q, -1) != 0):
-            raise ValueError("Q must be upper-triangular (linear terms on the diagonal)")
+        self.Q, self.offset = check_qubo(self.Q, self.offset)
         if self.n_decision is None:
             self.n_decision = self.Q.shape[0]
+
+    def __iter__(self):
+        """Unpacks as `Q, offset = qubo`."""
+        return iter((self.Q, self.offset))
 
     @property
     def n(self) -> int:
@@ -71,7 +73,6 @@ class QUBO:
     def energy(self, bits) -> np.ndarray:
         """Energies (float64, shape (B,)): `bits` is a (B, N) 0/1 array (column i = qubit
         i), or an integer / 1-D integer array of basis indices (qubit 0 = least significant)."""
-        from .energies import qubo_energies, qubo_energies_of_indices
         arr = np.asarray(bits)
         if arr.ndim == 2:
             return qubo_energies(self.Q, self.offset, arr)

@@ -102,11 +102,7 @@ def test_small_penalty_breaks_feasibility():
     q = prob.to_qubo(penalty=0.5)
     _, idx = P.brute_force_minimum(q.Q, q.offset)
     assert not prob.decode(idx).feasible
-    assert prob.decode(P.brute_force_minimum(*_qo(prob.to_qubo()))[1]).feasible
-
-
-def _qo(q):
-    return q.Q, q.offset
+    assert prob.decode(P.brute_force_minimum(*prob.to_qubo())[1]).feasible
 
 
 def test_fractional_constraints_are_scaled_to_integers():
