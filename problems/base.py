@@ -139,7 +139,8 @@ class Problem:
 
         `bits` is a basis index (int; qubit i = bit i, qubit 0 least significant) or a
         0/1 array whose entry i is qubit i, of length >= n_decision; entries beyond
-        n_decision are the slack bits of an encoding and are returned as such."""
+        n_decision are the slack bits of an encoding and are returned as such (for an
+        index: up to its highest set bit)."""
         n = self.n_decision
         if isinstance(bits, (int, np.integer)) and not isinstance(bits, bool):
             index = int(bits)
@@ -170,9 +171,7 @@ class Problem:
 
     def to_ising(self, penalty: float | None = None, slack: str = "binary"):
         """(h, J, offset) with z_i = 1 - 2 x_i, of `to_qubo(penalty, slack)`."""
-        from .qubo import qubo_to_ising
-        q = self.to_qubo(penalty=penalty, slack=slack)
-        return qubo_to_ising(q.Q, q.offset)
+        return self.to_qubo(penalty=penalty, slack=slack).to_ising()
 
     def encode(self, solution, slack: str = "binary") -> np.ndarray:
         """Full bitstring (entry i = qubit i) of a natural solution in `to_qubo(slack=slack)`:

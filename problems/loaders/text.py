@@ -37,7 +37,8 @@ class Tokens:
                 continue
             self.items.extend((tok, k) for tok in line.split())
         self.pos = 0
-        self.last_line = first_line + max(len(lines) - 1, 0)
+        # end-of-file errors point at the last line holding data (else the last line)
+        self.last_line = self.items[-1][1] if self.items else first_line + max(len(lines) - 1, 0)
 
     def __len__(self) -> int:
         return len(self.items)

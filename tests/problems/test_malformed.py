@@ -14,7 +14,7 @@ CASES = [
     (P.read_orlib_mknap, "1\n2 1 0\n5 6\n1 1\n1\n7\n", 6, "extra data"),
     (P.read_orlib_mknap, "1\n2 1 0\n5 6\n1 -1\n1\n", 2, "weights must be non-negative"),
     (P.read_orlib_mknap, "1\n2.5 1 0\n", 2, "expected an integer"),
-    (P.read_qaplib, "2\n0 1\n1 0\n\n0 2\n2\n", 6, "end of file"),
+    (P.read_qaplib, "2\n0 1\n1 0\n\n0 2\n2\n\n\n", 6, "end of file"),
     (P.read_qaplib, "2\n0 1\n1 0\n0 2\nnan 0\n", 5, "finite"),
     (P.read_qaplib_solution, "3 10\n1 2 2\n", 2, "not a permutation"),
     (P.read_dimacs, "c test\np edge 3 2\ne 1 2\ne 2 9\n", 4, "out of range"),
