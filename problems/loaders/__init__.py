@@ -1,0 +1,12 @@
+"""Instance-file loaders; each raises ValueError naming the file and line on malformed input."""
+
+from .dimacs import SLOANE_INDEPENDENCE_NUMBERS, read_dimacs
+from .orlib import read_mkcbres, read_orlib_mknap
+from .qaplib import QAPLIB_OPTIMA, read_qaplib, read_qaplib_solution
+from .qoblib import read_market_split, read_market_split_solution
+from .text import FileFormatError
+from .tsplib import TSPLIB_OPTIMA, read_tsplib
+
+__all__ = ["read_dimacs", "read_orlib_mknap", "read_mkcbres", "read_qaplib", "read_qaplib_solution",
+           "read_market_split", "read_market_split_solution", "read_tsplib", "FileFormatError",
+           "SLOANE_INDEPENDENCE_NUMBERS", "QAPLIB_OPTIMA", "TSPLIB_OPTIMA"]
