@@ -1,0 +1,75 @@
+"""Independent definitions for the noise tests (no qsim.noise code used here)."""
+
+from functools import reduce
+
+import numpy as np
+
+I2 = np.eye(2, dtype=complex)
+PX = np.array([[0, 1], [1, 0]], dtype=complex)
+PY = np.array([[0, -1j], [1j, 0]], dtype=complex)
+PZ = np.array([[1, 0], [0, -1]], dtype=complex)
+PAULIS = {"I": I2, "X": PX, "Y": PY, "Z": PZ}
+
+
+def apply_kraus(ops, rho):
+    return sum(k @ rho @ k.conj().T for k in ops)
+
+
+def superop_from_definition(ops):
+    """Column j (column-major index of |a><b|: a + d b) = vec_F(E(|a><b|))."""
+    d = ops[0].shape[0]
+    s = np.zeros((d * d, d * d), dtype=complex)
+    for b in range(d):
+        for a in range(d):
+            e = np.zeros((d, d), dtype=complex)
+            e[a, b] = 1
+            s[:, a + d * b] = apply_kraus(ops, e).reshape(-1, order="F")
+    return s
+
+
+def pauli_by_index(index, k):
+    """Pauli of index sum_q 4^q code_q, qubit 0 = least significant bit = rightmost kron factor."""
+    labels = ["IXYZ"[(index >> (2 * q)) & 3] for q in range(k)]
+    return reduce(np.kron, [PAULIS[ch] for ch in reversed(labels)])
+
+
+def ptm_from_definition(ops):
+    d = ops[0].shape[0]
+    k = d.bit_length() - 1
+    paulis = [pauli_by_index(i, k) for i in range(4**k)]
+    r = np.zeros((4**k, 4**k))
+    for j, pj in enumerate(paulis):
+        out = apply_kraus(ops, pj)
+        for i, pi in enumerate(paulis):
+            val = np.trace(pi @ out) / d
+            assert abs(val.imag) < 1e-12
+            r[i, j] = val.real
+    return r
+
+
+def random_kraus(rng, k, rank):
+    """A random CPTP Kraus set: blocks of a random isometry V (V^dag V = I) of shape (rank d, d)."""
+    d = 1 << k
+    g = rng.normal(size=(rank * d, d)) + 1j * rng.normal(size=(rank * d, d))
+    q, _ = np.linalg.qr(g)
+    return [q[i * d:(i + 1) * d, :] for i in range(rank)]
+
+
+def random_density_matrix(rng, d):
+    g = rng.normal(size=(d, d)) + 1j * rng.normal(size=(d, d))
+    rho = g @ g.conj().T
+    return rho / np.trace(rho)
+
+
+def apply_confusions(probs, confusions):
+    """p'(j) = sum_i p(i) prod_q C_q[i_q][j_q], by explicit loops."""
+    n = len(confusions)
+    out = np.zeros(1 << n)
+    for i in range(1 << n):
+        for j in range(1 << n):
+            w = 1.0
+            for q, c in enumerate(confusions):
+                bi, bj = (i >> q) & 1, (j >> q) & 1
+                w *= c[bi][bj] if c is not None else float(bi == bj)
+            out[j] += probs[i] * w
+    return out
