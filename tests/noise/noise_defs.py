@@ -73,3 +73,22 @@ def apply_confusions(probs, confusions):
                 w *= c[bi][bj] if c is not None else float(bi == bj)
             out[j] += probs[i] * w
     return out
+
+
+def embed_local(op, position, k):
+    """A 1-qubit operator on bit ``position`` of a k-qubit space (qubit 0 = rightmost kron factor)."""
+    mats = [op if q == position else I2 for q in range(k)]
+    return reduce(np.kron, list(reversed(mats)))
+
+
+def gate_noise_superop(channel_ops, qubits):
+    """Column-stacking superoperator, on the gate's qubits (qubits[j] = bit j), of a list of
+    (channel, channel_qubits) applied in order; channels are on all of ``qubits`` or on one."""
+    k = len(qubits)
+    total = np.eye(4**k, dtype=complex)
+    for channel, ch_qubits in channel_ops:
+        ops = channel.kraus()
+        if tuple(ch_qubits) != tuple(qubits):
+            ops = [embed_local(m, qubits.index(ch_qubits[0]), k) for m in ops]
+        total = sum(np.kron(m.conj(), m) for m in ops) @ total
+    return total
