@@ -92,3 +92,38 @@ def gate_noise_superop(channel_ops, qubits):
             ops = [embed_local(m, qubits.index(ch_qubits[0]), k) for m in ops]
         total = sum(np.kron(m.conj(), m) for m in ops) @ total
     return total
+
+
+def to_qiskit(circuit):
+    """The same circuit in Qiskit (standard gates share names and argument order)."""
+    from qiskit import QuantumCircuit
+
+    qc = QuantumCircuit(circuit.num_qubits)
+    for inst in circuit:
+        getattr(qc, inst.name)(*[float(p) for p in inst.params], *inst.qubits)
+    return qc
+
+
+GATES_1Q = ["h", "x", "sx", "rx", "ry", "rz"]
+GATES_2Q = ["cx", "cz", "rzz", "swap"]
+ANGLED = {"rx", "ry", "rz", "rzz"}
+
+
+def random_circuit(rng, n, size, edges=None, gates_1q=GATES_1Q, gates_2q=GATES_2Q):
+    """A random circuit of qsim standard gates; 2-qubit gates on ``edges`` (all pairs by default)."""
+    from qsim import Circuit
+
+    c = Circuit(n)
+    pairs = edges if edges is not None else [(a, b) for a in range(n) for b in range(n) if a != b]
+    for _ in range(size):
+        if n > 1 and pairs and rng.random() < 0.35:
+            name = gates_2q[rng.integers(len(gates_2q))]
+            qubits = tuple(int(q) for q in pairs[rng.integers(len(pairs))])
+            if rng.random() < 0.5:
+                qubits = qubits[::-1]
+        else:
+            name = gates_1q[rng.integers(len(gates_1q))]
+            qubits = (int(rng.integers(n)),)
+        params = (float(rng.uniform(-np.pi, np.pi)),) if name in ANGLED else ()
+        c.append(name, qubits, params)
+    return c
