@@ -127,6 +127,12 @@ def expectation(state: np.ndarray, observable, num_qubits: int) -> float:
     return float(np.real(np.trace(state @ o)))
 
 
+def _diagonal_values(observable, num_qubits: int) -> np.ndarray:
+    if isinstance(observable, PauliSum) and not observable.is_diagonal:
+        raise ValueError("expectation with readout=True needs a diagonal observable (Z-only PauliSum or DiagonalObservable)")
+    return np.real(np.diag(observable_matrix(observable, num_qubits)))
+
+
 class ReferenceProgram:
     """The Program API on top of the dense reference (method 'statevector' or 'density_matrix';
     a noise model needs 'density_matrix'). Readout error of the noise model changes
@@ -171,7 +177,15 @@ class ReferenceProgram:
             indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, rng)
         return Samples(indices, counts_from_indices(indices, self.num_qubits))
 
-    def expectation(self, theta, observable):
+    def expectation(self, theta, observable, *, readout: bool = False):
+        """<O> of the state (readout error never enters). With ``readout=True`` (diagonal
+        observables only: Z-only PauliSums, DiagonalObservables) it is instead the mean of O over
+        the measured distribution ``probabilities(theta)``, readout error included."""
+        if readout:
+            p = self.probabilities(theta)
+            single = isinstance(observable, (PauliSum, DiagonalObservable))
+            values = [float(p @ _diagonal_values(o, self.num_qubits)) for o in ([observable] if single else observable)]
+            return values[0] if single else np.array(values)
         state = self.run(theta)
         if isinstance(observable, (PauliSum, DiagonalObservable)):
             return expectation(state, observable, self.num_qubits)

@@ -274,6 +274,12 @@ def _check_kraus(ops) -> list[np.ndarray]:
     """Validates a Kraus set: square 2^k matrices, finite, sum K^dag K = I within KRAUS_ATOL."""
     if isinstance(ops, np.ndarray) and ops.ndim == 2:
         ops = [ops]
+    elif isinstance(ops, (list, tuple)) and ops and all(isinstance(row, (list, tuple)) for row in ops):
+        try:  # one matrix written as nested lists
+            if np.asarray(ops).ndim == 2:
+                ops = [ops]
+        except ValueError:
+            pass
     try:
         mats = [np.array(k, dtype=complex) for k in ops]
     except (TypeError, ValueError) as exc:
@@ -498,7 +504,9 @@ def reset() -> Channel:
 def kraus(ops) -> Channel:
     """A general channel from Kraus operators (one 2^k x 2^k matrix or a list of them,
     qubits[j] = bit j); CPTP checked: max |sum K^dag K - I| <= KRAUS_ATOL (1e-10)."""
-    return Channel(ops, "kraus", {"num_kraus": len(ops) if not isinstance(ops, np.ndarray) or ops.ndim == 3 else 1})
+    channel = Channel(ops, "kraus")
+    channel.params["num_kraus"] = channel.num_kraus
+    return channel
 
 
 def identity(num_qubits: int = 1) -> Channel:

@@ -323,6 +323,13 @@ def test_bad_input_raises_value_error(make, match):
         make()
 
 
+def test_kraus_accepts_one_matrix():
+    for m in (PX, [[0, 1], [1, 0]], np.array([PX])):
+        c = noise.kraus(m)
+        assert c.num_kraus == 1 and c.is_unitary
+        np.testing.assert_allclose(c.kraus()[0], PX)
+
+
 def test_kraus_tolerance_is_documented_value():
     eps = 1e-12  # well inside KRAUS_ATOL = 1e-10
     c = noise.kraus([math.sqrt(1 - eps) * np.eye(2)])

@@ -210,6 +210,11 @@ def test_reference_program_readout_changes_probabilities_and_samples_not_expecta
     np.testing.assert_allclose(prog.probabilities(), [0.2, 0.8, 0, 0], atol=1e-15)
     obs = qsim.PauliSum([("IZ", 1.0)])
     assert prog.expectation(None, obs) == pytest.approx(clean.expectation(None, obs)) == pytest.approx(-1.0)
+    # asked for: the mean over the measured distribution (diagonal observables only)
+    assert prog.expectation(None, obs, readout=True) == pytest.approx(0.2 * 1 + 0.8 * -1)
+    np.testing.assert_allclose(prog.expectation(None, [obs, qsim.PauliSum([("ZI", 1.0)])], readout=True), [-0.6, 1.0])
+    with pytest.raises(ValueError, match="diagonal"):
+        prog.expectation(None, qsim.PauliSum([("IX", 1.0)]), readout=True)
     s = prog.sample(None, shots=40_000, seed=3)
     frac0 = s.counts.get("00", 0) / 40_000
     assert abs(frac0 - 0.2) < 5 * np.sqrt(0.2 * 0.8 / 40_000)
