@@ -15,6 +15,8 @@ Queries (what ``compile`` and ``qsim.reference`` use; all pure, nothing is cache
   after one instruction ``name`` on ``qubits`` (device models also validate the qubits here).
   A ChannelOp is ``(channel, qubits)`` with channel.num_qubits == len(qubits), qubits[j] = bit j
   of the channel's matrices.
+* ``combined_channel(name, qubits) -> Channel | None``: the same channels composed into one
+  channel on the gate's qubits (for fusing gate and noise into one superoperator / PTM).
 * ``idle_channels(qubit) -> list[Channel]``: 1-qubit channels applied to ``qubit`` once per
   layer in which it is idle (see ``noisy_instructions``).
 * ``noisy_instructions(circuit) -> list[Instruction | ChannelOp]``: the whole noisy operation
@@ -202,6 +204,34 @@ class NoiseModel:
                 if e.tuples is None or qubits in e.tuples:
                     out.append(ChannelOp(e.channel, qubits))
         return out
+
+    def combined_channel(self, name: str, qubits) -> Channel | None:
+        """All of ``channels_for(name, qubits)`` as one Channel on the gate's qubits
+        (qubits[j] = bit j), for fusing a gate with the noise that follows it; None when no
+        channel follows. A composition of Pauli channels stays a Pauli channel (is_pauli).
+        Raises ValueError for a noisy gate on more than MAX_CHANNEL_QUBITS (4) qubits."""
+        from qsim.noise.channels import MAX_CHANNEL_QUBITS, identity
+
+        qubits = tuple(int(q) for q in qubits)
+        ops = self.channels_for(name, qubits)
+        if not ops:
+            return None
+        k = len(qubits)
+        if k > MAX_CHANNEL_QUBITS:
+            raise ValueError(f"cannot combine noise on {k} qubits {qubits} into one channel (limit {MAX_CHANNEL_QUBITS})")
+        total = None
+        for op in ops:
+            if op.qubits == qubits:
+                local = op.channel
+            else:  # a 1-qubit channel on bit j of the gate
+                j = qubits.index(op.qubits[0])
+                local = op.channel
+                if j > 0:
+                    local = local.tensor(identity(j))
+                if j < k - 1:
+                    local = identity(k - 1 - j).tensor(local)
+            total = local if total is None else total.compose(local)
+        return total
 
     def idle_channels(self, qubit: int) -> list[Channel]:
         """The 1-qubit channels applied to ``qubit`` for each layer in which it is idle."""

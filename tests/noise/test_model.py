@@ -2,7 +2,9 @@
 
 import numpy as np
 import pytest
-from noise_defs import apply_confusions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from noise_defs import apply_confusions, gate_noise_superop
 
 import qsim
 from qsim import Circuit, NoiseModel, noise
@@ -137,6 +139,22 @@ def test_idle_noise_per_asap_layer():
     assert names2 == ["x", "x", "x", "idle1", "idle1", "idle1", "cx"]
 
 
+def test_combined_channel_fuses_noise_on_gate_qubits():
+    nm = NoiseModel().add(noise.depolarizing(0.02, 2), gates="cx").add(noise.amplitude_damping(0.1), gates="cx", qubits=[5])
+    nm.add(noise.bit_flip(0.05), gates="cx")
+    for qubits in [(5, 2), (2, 5), (0, 1)]:
+        ops = nm.channels_for("cx", qubits)
+        combined = nm.combined_channel("cx", qubits)
+        assert combined.num_qubits == 2
+        np.testing.assert_allclose(combined.superop(), gate_noise_superop(ops, qubits), atol=1e-13)
+    assert nm.combined_channel("h", (0,)) is None
+    pauli_only = NoiseModel().add(noise.depolarizing(0.01), gates="ccx").add(noise.phase_flip(0.02), gates="ccx", qubits=[1])
+    c = pauli_only.combined_channel("ccx", (0, 1, 2))
+    assert c.is_pauli and c.num_qubits == 3
+    ops = pauli_only.channels_for("ccx", (0, 1, 2))
+    np.testing.assert_allclose(c.superop(), gate_noise_superop(ops, (0, 1, 2)), atol=1e-13)
+
+
 def test_empty_model_and_repr():
     nm = NoiseModel()
     assert nm.is_empty and not nm.has_readout and not nm.has_idle
@@ -169,6 +187,21 @@ def test_readout_on_probabilities_matches_definition():
     np.testing.assert_allclose(noise.apply_readout_to_probabilities([0.0, 1.0], [confusions[0]]), [0.2, 0.8])
     # qubit 0 is the least significant bit: error on qubit 0 only moves index 2 <-> 3
     np.testing.assert_allclose(noise.apply_readout_to_probabilities([0, 0, 1.0, 0], [confusions[0], None]), [0, 0, 0.9, 0.1])
+
+
+@settings(derandomize=True, max_examples=30, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 2**32 - 1))
+def test_random_readout_on_probabilities(n, seed):
+    rng = np.random.default_rng(seed)
+    p = rng.random(1 << n)
+    p /= p.sum()
+    confusions = []
+    for _ in range(n):
+        a, b = rng.random(2) * 0.5
+        confusions.append(None if rng.random() < 0.25 else noise.readout_confusion(float(a), float(b)))
+    out = noise.apply_readout_to_probabilities(p, confusions)
+    np.testing.assert_allclose(out, apply_confusions(p, confusions), atol=1e-14)
+    assert out.sum() == pytest.approx(1.0) and out.min() >= 0
 
 
 def test_readout_on_samples_flips_with_confusion_rates():

@@ -42,6 +42,15 @@ def test_noise_after_each_gate_on_its_qubit_only():
     np.testing.assert_allclose(p, [0, 1, 0, 0], atol=1e-14)  # index 1 = qubit 0 set
 
 
+def test_idle_noise_in_reference():
+    # layers: x(1) and x(0) in layer 1, x(0) in layer 2: qubit 1 idles once (layer 2)
+    g = 0.3
+    c = Circuit(2).x(1).x(0).x(0)
+    nm = NoiseModel().add_idle(noise.amplitude_damping(g))
+    p = reference.compile(c, method="density_matrix", noise_model=nm).probabilities()
+    np.testing.assert_allclose(p, [g, 0, 1 - g, 0], atol=1e-14)
+
+
 def test_parametrised_circuit_with_noise():
     t = ParameterVector("t", 2)
     c = Circuit(2).ry(t[0], 0).cx(0, 1).rz(t[1], 1)
