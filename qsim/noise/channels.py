@@ -154,29 +154,32 @@ class Channel:
 
     def superop(self) -> np.ndarray:
         """The 4^k x 4^k column-stacking superoperator sum_K conj(K) (x) K (Qiskit's SuperOp.data)."""
-        if self._superop is None:
-            s = sum(np.kron(k.conj(), k) for k in self._ops)
-            s.flags.writeable = False
-            self._superop = s
-        return self._superop.copy()
+        return self._superop_view().copy()
 
     def ptm(self) -> np.ndarray:
         """The real 4^k x 4^k Pauli transfer matrix R_ij = Tr(P_i E(P_j)) / 2^k (Qiskit's PTM.data)."""
-        if self._ptm is None:
-            b = _pauli_vec_basis(self.num_qubits)
-            r = (b.conj().T @ self._superop_view() @ b) / (1 << self.num_qubits)
-            r = np.ascontiguousarray(r.real)
-            r.flags.writeable = False
-            self._ptm = r
-        return self._ptm.copy()
+        return self._ptm_view().copy()
 
     def choi(self) -> np.ndarray:
         """The Choi matrix sum_ij |i><j| (x) E(|i><j|) (Qiskit's Choi.data convention)."""
         return sum(np.outer(k.reshape(-1, order="F"), k.reshape(-1, order="F").conj()) for k in self._ops)
 
     def _superop_view(self) -> np.ndarray:
-        self.superop()
+        """The cached superoperator (read-only)."""
+        if self._superop is None:
+            s = sum(np.kron(k.conj(), k) for k in self._ops)
+            s.flags.writeable = False
+            self._superop = s
         return self._superop
+
+    def _ptm_view(self) -> np.ndarray:
+        """The cached PTM (read-only): B^dag S B / 2^k with B's columns vec(P_j)."""
+        if self._ptm is None:
+            b = _pauli_vec_basis(self.num_qubits)
+            r = np.ascontiguousarray(((b.conj().T @ self._superop_view() @ b) / (1 << self.num_qubits)).real)
+            r.flags.writeable = False
+            self._ptm = r
+        return self._ptm
 
     def apply(self, rho: np.ndarray) -> np.ndarray:
         """E(rho) for a 2^k x 2^k matrix rho."""
@@ -193,10 +196,6 @@ class Channel:
         r = self._ptm_view()
         return bool(np.max(np.abs(r - np.diag(np.diag(r)))) <= PAULI_DIAG_ATOL)
 
-    def _ptm_view(self) -> np.ndarray:
-        self.ptm()
-        return self._ptm
-
     def pauli_probabilities(self) -> np.ndarray:
         """For a Pauli channel: the 4^k probabilities p_a of applying Pauli a, indexed by the PTM
         index sum_q 4^q code(P_q) (entry 0 is the identity; ``pauli_label(a, k)`` names them).
@@ -208,8 +207,8 @@ class Channel:
             raise ValueError(f"channel {self.name!r} is not a Pauli channel (its PTM is not diagonal)")
         lam = np.diag(self._ptm_view())
         p = _commutation_signs(self.num_qubits) @ lam / lam.size
-        p[np.abs(p) < 1e-15] = 0.0
-        return p
+        p[p < 1e-15] = 0.0  # rounding noise (a CPTP Pauli channel has p >= 0)
+        return p / p.sum()
 
     def pauli_dict(self) -> dict[str, float]:
         """{Qiskit-order label: probability} of a Pauli channel, non-zero entries only."""
