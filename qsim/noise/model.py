@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from qsim.circuit import Circuit, Instruction
+from qsim.circuit import Circuit
 from qsim.gates import GATES
 from qsim.noise.channels import Channel
 from qsim.noise.readout import apply_readout_to_probabilities, apply_readout_to_samples, confusion_matrix
