@@ -10,10 +10,11 @@ label such as "XZIY" the rightmost character acts on qubit 0.
     prog.expectation([0.3, 0.1], PauliSum([("ZZ", 1.0)]))
 """
 
-from qsim import _core, reference
+from qsim import _core, noise, reference
 from qsim.circuit import Circuit, Instruction
 from qsim.compiler import compile
 from qsim.gates import GATES
+from qsim.noise import NoiseModel
 from qsim.observables import DiagonalObservable, PauliSum
 from qsim.parameters import Parameter, ParameterExpression, ParameterVector
 from qsim.program import Program, Samples
@@ -50,6 +51,7 @@ __all__ = [
     "DiagonalObservable",
     "GATES",
     "Instruction",
+    "NoiseModel",
     "Parameter",
     "ParameterExpression",
     "ParameterVector",
@@ -58,6 +60,7 @@ __all__ = [
     "Samples",
     "compile",
     "get_num_threads",
+    "noise",
     "reference",
     "set_num_threads",
     "set_simd",

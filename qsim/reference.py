@@ -5,6 +5,11 @@ instruction becomes a full 2^n x 2^n matrix, built entry by entry from the gate 
 (<i|G_full|j> = G[sub(i), sub(j)] when i and j agree off the gate's qubits, else 0), and
 states evolve by matrix products. Pauli strings are Kronecker products of 2x2 matrices,
 leftmost label character on the highest qubit. Use it for n <= 10 or so.
+
+Noise (``noise_model=`` in density_matrix / compile): the circuit is expanded by
+``NoiseModel.noisy_instructions`` and every channel is applied as rho -> sum_K K rho K^dag
+with each Kraus operator embedded as a full 2^n x 2^n matrix; readout error changes
+``probabilities`` and ``sample`` only.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import numpy as np
 
 from qsim.circuit import Circuit, Instruction
 from qsim.gates import GATES, I2, X, Y, Z
+from qsim.noise.model import ChannelOp, NoiseModel
 from qsim.observables import DiagonalObservable, PauliSum
 from qsim.program import Samples, counts_from_indices
 
@@ -66,14 +72,35 @@ def statevector(circuit: Circuit, theta=None) -> np.ndarray:
     return psi
 
 
-def density_matrix(circuit: Circuit, theta=None) -> np.ndarray:
-    """rho = U |0><0| U^dagger, gate by gate."""
+def apply_channel(rho: np.ndarray, channel, qubits, n: int) -> np.ndarray:
+    """sum_K K rho K^dagger with each Kraus operator of ``channel`` embedded on ``qubits``."""
+    out = np.zeros_like(rho)
+    for k in channel.kraus():
+        g = embed(k, qubits, n)
+        out += g @ rho @ g.conj().T
+    return out
+
+
+def _check_noise_model(noise_model) -> None:
+    if noise_model is not None and not isinstance(noise_model, NoiseModel):
+        raise TypeError(f"noise_model must be a qsim.NoiseModel or None, got {type(noise_model).__name__}")
+
+
+def density_matrix(circuit: Circuit, theta=None, noise_model: NoiseModel | None = None) -> np.ndarray:
+    """rho = U |0><0| U^dagger, gate by gate; with ``noise_model``, each gate is followed by the
+    channels ``noise_model.channels_for`` gives (and idle noise), as in ``noisy_instructions``."""
+    _check_noise_model(noise_model)
     n = circuit.num_qubits
     rho = np.zeros((1 << n, 1 << n), dtype=complex)
     rho[0, 0] = 1.0
-    for inst in _bound(circuit, theta):
-        g = embed(instruction_matrix(inst), inst.qubits, n)
-        rho = g @ rho @ g.conj().T
+    bound = _bound(circuit, theta)
+    ops = bound if noise_model is None else noise_model.noisy_instructions(bound)
+    for op in ops:
+        if isinstance(op, ChannelOp):
+            rho = apply_channel(rho, op.channel, op.qubits, n)
+        else:
+            g = embed(instruction_matrix(op), op.qubits, n)
+            rho = g @ rho @ g.conj().T
     return rho
 
 
@@ -100,31 +127,65 @@ def expectation(state: np.ndarray, observable, num_qubits: int) -> float:
     return float(np.real(np.trace(state @ o)))
 
 
-class ReferenceProgram:
-    """The Program API on top of the dense reference (method 'statevector' or 'density_matrix')."""
+def _diagonal_values(observable, num_qubits: int) -> np.ndarray:
+    if isinstance(observable, PauliSum) and not observable.is_diagonal:
+        raise ValueError("expectation with readout=True needs a diagonal observable (Z-only PauliSum or DiagonalObservable)")
+    return np.real(np.diag(observable_matrix(observable, num_qubits)))
 
-    def __init__(self, circuit: Circuit, method: str = "statevector"):
+
+class ReferenceProgram:
+    """The Program API on top of the dense reference (method 'statevector' or 'density_matrix';
+    a noise model needs 'density_matrix'). Readout error of the noise model changes
+    ``probabilities`` and ``sample`` (true outcomes drawn first, then bits flipped), not
+    ``expectation``."""
+
+    def __init__(self, circuit: Circuit, method: str = "statevector", noise_model: NoiseModel | None = None):
         if method not in ("statevector", "density_matrix"):
             raise ValueError(f"reference method must be 'statevector' or 'density_matrix', got {method!r}")
+        _check_noise_model(noise_model)
+        if noise_model is not None:
+            if method != "density_matrix":
+                raise ValueError(f"a noise model needs method 'density_matrix', got {method!r}")
+            noise_model.check_circuit(circuit)
         self.circuit = circuit
         self.method = method
+        self.noise_model = noise_model
         self.num_qubits = circuit.num_qubits
         self.num_parameters = circuit.num_parameters
 
     def run(self, theta=None) -> np.ndarray:
-        sim = statevector if self.method == "statevector" else density_matrix
-        return sim(self.circuit, theta)
+        if self.method == "statevector":
+            return statevector(self.circuit, theta)
+        return density_matrix(self.circuit, theta, self.noise_model)
+
+    def _true_probabilities(self, theta) -> np.ndarray:
+        state = self.run(theta)
+        p = np.abs(state) ** 2 if state.ndim == 1 else np.real(np.diag(state)).copy()
+        return np.clip(p, 0.0, None)
 
     def probabilities(self, theta=None) -> np.ndarray:
-        state = self.run(theta)
-        return np.abs(state) ** 2 if state.ndim == 1 else np.real(np.diag(state)).copy()
+        p = self._true_probabilities(theta)
+        if self.noise_model is not None and self.noise_model.has_readout:
+            p = self.noise_model.apply_readout(p)
+        return p
 
     def sample(self, theta=None, shots: int = 1024, seed: int | None = None) -> Samples:
-        p = self.probabilities(theta)
-        indices = np.random.default_rng(seed).choice(p.size, size=shots, p=p / p.sum()).astype(np.uint64)
+        p = self._true_probabilities(theta)
+        rng = np.random.default_rng(seed)
+        indices = rng.choice(p.size, size=shots, p=p / p.sum()).astype(np.uint64)
+        if self.noise_model is not None and self.noise_model.has_readout:
+            indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, rng)
         return Samples(indices, counts_from_indices(indices, self.num_qubits))
 
-    def expectation(self, theta, observable):
+    def expectation(self, theta, observable, *, readout: bool = False):
+        """<O> of the state (readout error never enters). With ``readout=True`` (diagonal
+        observables only: Z-only PauliSums, DiagonalObservables) it is instead the mean of O over
+        the measured distribution ``probabilities(theta)``, readout error included."""
+        if readout:
+            p = self.probabilities(theta)
+            single = isinstance(observable, (PauliSum, DiagonalObservable))
+            values = [float(p @ _diagonal_values(o, self.num_qubits)) for o in ([observable] if single else observable)]
+            return values[0] if single else np.array(values)
         state = self.run(theta)
         if isinstance(observable, (PauliSum, DiagonalObservable)):
             return expectation(state, observable, self.num_qubits)
@@ -134,6 +195,6 @@ class ReferenceProgram:
         return np.array([self.expectation(t, observable) for t in np.asarray(thetas, dtype=float)])
 
 
-def compile(circuit: Circuit, *, method: str = "statevector") -> ReferenceProgram:
-    """The reference counterpart of qsim.compile."""
-    return ReferenceProgram(circuit, method)
+def compile(circuit: Circuit, *, method: str = "statevector", noise_model: NoiseModel | None = None) -> ReferenceProgram:
+    """The reference counterpart of qsim.compile (noise needs method='density_matrix')."""
+    return ReferenceProgram(circuit, method, noise_model)
