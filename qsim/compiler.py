@@ -18,6 +18,7 @@ from qsim._memory import require_memory
 from qsim.circuit import Circuit
 from qsim.gates import GATES, spectral_form
 from qsim.liouville import ptm_from_superop, unitary_superop
+from qsim.noise.model import NoiseModel, is_channel_op
 from qsim.parameters import ParameterExpression
 from qsim.program import Program
 
@@ -139,6 +140,19 @@ class _Lowering:
         else:
             self._ising_rotations(values, angle)
 
+    def channel(self, channel, qubits) -> None:
+        """A noise channel: its superoperator (density matrix) or PTM (diagonal for Pauli channels)."""
+        if self.method == "statevector":
+            raise ValueError("method 'statevector' simulates no noise; use 'density_matrix' or 'ptm'")
+        self._check_width(qubits, "a channel")
+        targets = self._targets(qubits)
+        if self.method == "density_matrix":
+            self.spec.add_matrix(targets, np.ascontiguousarray(channel.superop()))
+        elif channel.is_pauli:
+            self.spec.add_diagonal(targets, np.diag(channel.ptm()).astype(complex))
+        else:
+            self.spec.add_matrix(targets, channel.ptm().astype(complex))
+
     def _ising_rotations(self, values: np.ndarray, angle) -> None:
         """exp(-i a D) as Z and ZZ rotations (up to a global phase), for D with at most
         two-body terms: the Walsh coefficients w_z of D give exp(-i a w_z Z_z)."""
@@ -178,12 +192,15 @@ def _lower_gate(low: _Lowering, name: str, qubits, params: tuple) -> None:
     low.parametric(qubits, *spectral_form(gate), params[0])
 
 
-def lower(circuit: Circuit, method: str = "statevector") -> "_core.CircuitSpec":
+def lower(circuit: Circuit, method: str = "statevector", noise_model: NoiseModel | None = None) -> "_core.CircuitSpec":
     """The C++ operation list of a circuit for one method (parameters indexed as
-    circuit.parameters)."""
+    circuit.parameters), with the noise model's channels after the gates they follow."""
     low = _Lowering(circuit, method)
-    for inst in circuit:
-        if inst.name == "unitary":
+    ops = circuit if noise_model is None else noise_model.noisy_instructions(circuit)
+    for inst in ops:
+        if is_channel_op(inst):
+            low.channel(inst.channel, inst.qubits)
+        elif inst.name == "unitary":
             low.constant(inst.qubits, inst.data)
         elif inst.name == "diagonal_evolution":
             low.phase_vector(_full_values(inst, circuit.num_qubits), inst.params[0])
@@ -204,7 +221,8 @@ def compile(
     """Compiles ``circuit`` once into a Program that runs with new parameters from C++.
 
     method: "statevector" (2^n amplitudes), "density_matrix" (rho, 4^n entries) or "ptm"
-    (4^n real Pauli coefficients c_P = Tr(rho P)). precision: "double" (complex128) or "single" (complex64).
+    (4^n real Pauli coefficients c_P = Tr(rho P)). noise_model: a qsim.NoiseModel whose
+    channels follow their gates (density_matrix and ptm). precision: "double" (complex128) or "single" (complex64).
     fusion: the largest fused block in qubits (0 disables fusion; default by size, see
     default_fusion). seed: default seed for sampling when a call gives none.
     """
@@ -213,7 +231,11 @@ def compile(
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; available: {', '.join(METHODS)}")
     if noise_model is not None:
-        raise ValueError(f"method {method!r} simulates no noise; noise_model must be None")
+        if not isinstance(noise_model, NoiseModel):
+            raise TypeError(f"noise_model must be a qsim.NoiseModel, got {type(noise_model).__name__}")
+        if method == "statevector":
+            raise ValueError("method 'statevector' simulates no noise; use 'density_matrix' or 'ptm' with a noise model")
+        noise_model.check_circuit(circuit)
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be 'double' or 'single', got {precision!r}")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0):
@@ -228,5 +250,6 @@ def compile(
     if n > MAX_QUBITS[method]:
         raise ValueError(f"method {method!r} takes at most {MAX_QUBITS[method]} qubits, got {n}")
     require_memory(state_bytes(n, method, precision), f"a {n}-qubit {precision}-precision {method} state")
-    core = program_class(method, lower(circuit, method), int(fusion))
-    return Program(core, circuit.parameters, method=method, precision=precision, seed=seed)
+    core = program_class(method, lower(circuit, method, noise_model), int(fusion))
+    return Program(core, circuit, method=method, precision=precision, seed=seed, noise_model=noise_model,
+                   fusion=int(fusion))

@@ -38,13 +38,24 @@ def _core_observables(observable) -> tuple[list, bool]:
     return [o._core_observable() for o in items], single
 
 
+def _diagonal_values(observable) -> np.ndarray:
+    if isinstance(observable, DiagonalObservable):
+        return observable.values
+    if isinstance(observable, PauliSum) and observable.is_diagonal:
+        return observable.diagonal()
+    raise ValueError("expectation with readout=True needs diagonal observables (Z-only PauliSum or DiagonalObservable)")
+
+
 class Program:
     """A compiled circuit. Build it with ``qsim.compile``; theta[k] is the value of
     ``parameters[k]``; ``theta`` may be omitted for a circuit without parameters."""
 
-    def __init__(self, core, parameters, *, method: str, precision: str, seed: int | None):
+    def __init__(self, core, circuit, *, method: str, precision: str, seed: int | None, noise_model, fusion: int):
         self._core = core
-        self.parameters = list(parameters)
+        self.circuit = circuit
+        self.parameters = circuit.parameters
+        self.noise_model = noise_model
+        self.fusion = fusion
         self.method = method
         self.precision = precision
         self.seed = seed
@@ -109,7 +120,12 @@ class Program:
         """|amplitude|^2 for each of the 2^n basis states."""
         t = self._theta(theta)
         require_memory(8 << self.num_qubits, f"probabilities of {self.num_qubits} qubits")
-        return self._core.probabilities(t)
+        p = self._core.probabilities(t)
+        return self.noise_model.apply_readout(p) if self._readout else p
+
+    @property
+    def _readout(self) -> bool:
+        return self.noise_model is not None and self.noise_model.has_readout
 
     def sample(self, theta=None, shots: int = 1024, seed: int | None = None) -> Samples:
         """Draws ``shots`` measurements in the computational basis; reproducible for a seed."""
@@ -121,10 +137,20 @@ class Program:
         if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
         indices = self._core.sample(t, int(shots), int(seed) % 2**64)
+        if self._readout:
+            indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, np.random.default_rng(seed))
         return Samples(indices, counts_from_indices(indices, self.num_qubits))
 
-    def expectation(self, theta, observable):
-        """<O> at theta: a float for one observable, an array for a list of them."""
+    def expectation(self, theta, observable, *, readout: bool = False):
+        """<O> at theta: a float for one observable, an array for a list of them. Readout
+        error never enters, unless ``readout=True``: then diagonal observables (Z-only
+        PauliSums, DiagonalObservables) are averaged over the measured distribution
+        ``probabilities(theta)``, readout error included."""
+        if readout:
+            p = self.probabilities(theta)
+            single = isinstance(observable, (PauliSum, DiagonalObservable))
+            values = np.array([p @ _diagonal_values(o) for o in ([observable] if single else observable)])
+            return float(values[0]) if single else values
         t = self._theta(theta)
         obs, single = _core_observables(observable)
         values = self._core.expectation(t, obs)

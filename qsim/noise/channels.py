@@ -23,20 +23,16 @@ from __future__ import annotations
 
 import math
 import numbers
-from functools import reduce
 
 import numpy as np
+
+from qsim.liouville import kraus_superop, pauli_basis, ptm_from_superop
 
 KRAUS_ATOL = 1e-10
 PROB_ATOL = 1e-12
 PAULI_DIAG_ATOL = 1e-12  # a PTM whose off-diagonal entries are all below this is a Pauli channel
 MAX_CHANNEL_QUBITS = 4
 
-_I2 = np.eye(2, dtype=complex)
-_X = np.array([[0, 1], [1, 0]], dtype=complex)
-_Y = np.array([[0, -1j], [1j, 0]], dtype=complex)
-_Z = np.array([[1, 0], [0, -1]], dtype=complex)
-PAULI_1Q = (_I2, _X, _Y, _Z)
 _CODE = {"I": 0, "X": 1, "Y": 2, "Z": 3}
 
 
@@ -53,21 +49,7 @@ def pauli_index(label: str) -> int:
 
 def pauli_operator(index: int, num_qubits: int) -> np.ndarray:
     """The 2^k x 2^k matrix of the Pauli with PTM index ``index`` (qubits[j] = bit j)."""
-    mats = [PAULI_1Q[(index >> (2 * q)) & 3] for q in reversed(range(num_qubits))]
-    return reduce(np.kron, mats, np.eye(1, dtype=complex))
-
-
-_BASIS_CACHE: dict[int, np.ndarray] = {}
-
-
-def _pauli_vec_basis(num_qubits: int) -> np.ndarray:
-    """Columns: vec(P_j) (column-major) for every Pauli index j."""
-    basis = _BASIS_CACHE.get(num_qubits)
-    if basis is None:
-        basis = np.stack([pauli_operator(j, num_qubits).reshape(-1, order="F") for j in range(4**num_qubits)], axis=1)
-        basis.flags.writeable = False
-        _BASIS_CACHE[num_qubits] = basis
-    return basis
+    return pauli_basis(num_qubits)[index].copy()
 
 
 def _commutation_signs(num_qubits: int) -> np.ndarray:
@@ -167,16 +149,15 @@ class Channel:
     def _superop_view(self) -> np.ndarray:
         """The cached superoperator (read-only)."""
         if self._superop is None:
-            s = sum(np.kron(k.conj(), k) for k in self._ops)
+            s = kraus_superop(self._ops)
             s.flags.writeable = False
             self._superop = s
         return self._superop
 
     def _ptm_view(self) -> np.ndarray:
-        """The cached PTM (read-only): B^dag S B / 2^k with B's columns vec(P_j)."""
+        """The cached PTM (read-only)."""
         if self._ptm is None:
-            b = _pauli_vec_basis(self.num_qubits)
-            r = np.ascontiguousarray(((b.conj().T @ self._superop_view() @ b) / (1 << self.num_qubits)).real)
+            r = np.ascontiguousarray(ptm_from_superop(self._superop_view()).real)
             r.flags.writeable = False
             self._ptm = r
         return self._ptm
