@@ -127,3 +127,22 @@ def random_circuit(rng, n, size, edges=None, gates_1q=GATES_1Q, gates_2q=GATES_2
         params = (float(rng.uniform(-np.pi, np.pi)),) if name in ANGLED else ()
         c.append(name, qubits, params)
     return c
+
+
+def random_noise_model(rng, with_idle):
+    """A NoiseModel with every kind of channel: depolarizing, thermal relaxation, random
+    Kraus (1 and 2 qubits), amplitude damping, reset, optional idle phase damping, readout."""
+    from qsim import NoiseModel, noise
+
+    nm = NoiseModel()
+    nm.add(noise.depolarizing(float(rng.uniform(0, 0.2))), gates=GATES_1Q)
+    nm.add(noise.thermal_relaxation(50.0, float(rng.uniform(10, 100)), float(rng.uniform(0, 20))), gates=GATES_1Q + GATES_2Q)
+    nm.add(noise.depolarizing(float(rng.uniform(0, 0.3)), 2), gates=GATES_2Q)
+    nm.add(noise.kraus(random_kraus(rng, 1, 2)), gates=["h", "sx"])
+    nm.add(noise.kraus(random_kraus(rng, 2, 3)), gates=["cz"])
+    nm.add(noise.amplitude_damping(float(rng.uniform(0, 1))), gates="x")
+    nm.add(noise.reset(), gates="swap", qubits=[0])
+    if with_idle:
+        nm.add_idle(noise.phase_damping(float(rng.uniform(0, 0.2))))
+    nm.add_readout(noise.readout_confusion(float(rng.uniform(0, 0.2)), float(rng.uniform(0, 0.2))))
+    return nm

@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from noise_defs import GATES_1Q, GATES_2Q, random_circuit, random_kraus, to_qiskit
+from noise_defs import GATES_1Q, GATES_2Q, random_circuit, random_kraus, random_noise_model, to_qiskit
 
+import qsim
 from qsim import Circuit, NoiseModel, ParameterVector, PauliSum, noise, reference
 
 
@@ -60,27 +61,12 @@ def test_parametrised_circuit_with_noise():
     np.testing.assert_allclose(prog.run([0.3, -1.1]), reference.density_matrix(bound, noise_model=nm), atol=1e-14)
 
 
-def _random_noise_model(rng, with_idle):
-    nm = NoiseModel()
-    nm.add(noise.depolarizing(float(rng.uniform(0, 0.2))), gates=GATES_1Q)
-    nm.add(noise.thermal_relaxation(50.0, float(rng.uniform(10, 100)), float(rng.uniform(0, 20))), gates=GATES_1Q + GATES_2Q)
-    nm.add(noise.depolarizing(float(rng.uniform(0, 0.3)), 2), gates=GATES_2Q)
-    nm.add(noise.kraus(random_kraus(rng, 1, 2)), gates=["h", "sx"])
-    nm.add(noise.kraus(random_kraus(rng, 2, 3)), gates=["cz"])
-    nm.add(noise.amplitude_damping(float(rng.uniform(0, 1))), gates="x")
-    nm.add(noise.reset(), gates="swap", qubits=[0])
-    if with_idle:
-        nm.add_idle(noise.phase_damping(float(rng.uniform(0, 0.2))))
-    nm.add_readout(noise.readout_confusion(float(rng.uniform(0, 0.2)), float(rng.uniform(0, 0.2))))
-    return nm
-
-
 @settings(derandomize=True, max_examples=30, deadline=None)
 @given(st.integers(1, 4), st.integers(0, 14), st.booleans(), st.integers(0, 2**32 - 1))
 def test_random_noisy_circuits_stay_physical(n, size, with_idle, seed):
     rng = np.random.default_rng(seed)
     c = random_circuit(rng, n, size)
-    nm = _random_noise_model(rng, with_idle)
+    nm = random_noise_model(rng, with_idle)
     rho = reference.density_matrix(c, noise_model=nm)
     assert np.trace(rho).real == pytest.approx(1.0, abs=1e-12)
     assert abs(np.trace(rho).imag) < 1e-12
@@ -158,6 +144,11 @@ def test_noisy_reference_matches_aer_density_matrix(seed, n):
     obs = _random_pauli_sum(rng, n, 12)
     expected = sum(coeff * np.trace(rho_aer @ SparsePauliOp(lbl).to_matrix()).real for lbl, coeff in obs.to_list())
     assert prog.expectation(None, obs) == pytest.approx(expected, abs=1e-8)
+    for method in ("density_matrix", "ptm"):  # the fast methods against Aer directly
+        fast = qsim.compile(c, method=method, noise_model=ours)
+        assert fast.expectation(None, obs) == pytest.approx(expected, abs=1e-8)
+        np.testing.assert_allclose(fast.probabilities(), prog.probabilities(), atol=1e-8)
+    np.testing.assert_allclose(qsim.compile(c, method="density_matrix", noise_model=ours).run(), rho_aer, atol=1e-8)
     np.testing.assert_allclose(prog.probabilities(), noise.apply_readout_to_probabilities(np.real(np.diag(rho_aer)), [np.array(conf)] * n), atol=1e-8)
     shots = 100_000
     _assert_counts_match(_aer_counts(qiskit_aer, qc, theirs, shots, seed), prog.probabilities(), shots)
