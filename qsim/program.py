@@ -56,6 +56,8 @@ class Program:
         self.parameters = circuit.parameters
         self.noise_model = noise_model
         self.fusion = fusion
+        self._shift = None  # the parameter-shift expansion, built on first use
+        self._shots = None  # measurement-basis programs for finite-shot estimates
         self.method = method
         self.precision = precision
         self.seed = seed
@@ -141,11 +143,25 @@ class Program:
             indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, np.random.default_rng(seed))
         return Samples(indices, counts_from_indices(indices, self.num_qubits))
 
-    def expectation(self, theta, observable, *, readout: bool = False):
+    def expectation(self, theta, observable, *, readout: bool = False, shots: int | None = None,
+                    seed: int | None = None):
         """<O> at theta: a float for one observable, an array for a list of them. Readout
         error never enters, unless ``readout=True``: then diagonal observables (Z-only
         PauliSums, DiagonalObservables) are averaged over the measured distribution
-        ``probabilities(theta)``, readout error included."""
+        ``probabilities(theta)``, readout error included. With ``shots``, the estimate a
+        device would give: each qubit-wise commuting group of Pauli terms measured in its
+        basis with ``shots`` shots (qsim.shots), reproducible for a seed."""
+        if shots is not None:
+            if self._shots is None:
+                from qsim.shots import ShotEstimator
+
+                self._shots = ShotEstimator(self)
+            single = isinstance(observable, (PauliSum, DiagonalObservable))
+            _core_observables(observable)  # type checks
+            items = [observable] if single else list(observable)
+            seeds = np.random.SeedSequence(seed).generate_state(len(items), dtype=np.uint64)
+            values = np.array([self._shots.estimate(theta, o, shots, int(s) % 2**63) for o, s in zip(items, seeds)])
+            return float(values[0]) if single else values
         if readout:
             p = self.probabilities(theta)
             single = isinstance(observable, (PauliSum, DiagonalObservable))
@@ -155,6 +171,33 @@ class Program:
         obs, single = _core_observables(observable)
         values = self._core.expectation(t, obs)
         return float(values[0]) if single else values
+
+    def value_and_gradient(self, theta, observable, method: str | None = None) -> tuple[float, np.ndarray]:
+        """(<O>, d<O>/dtheta) at theta. method: "adjoint" (statevector only: one forward and
+        one backward pass, whatever the number of parameters) or "parameter_shift" (every
+        method; exact shift rules, all shifted points in one batch). Default: adjoint for the
+        statevector, parameter shift otherwise."""
+        t = self._theta(theta)
+        obs, single = _core_observables(observable)
+        if not single:
+            raise TypeError("gradients take one observable, not a list")
+        method = method or ("adjoint" if self.method == "statevector" else "parameter_shift")
+        if method == "adjoint":
+            if self.method != "statevector":
+                raise ValueError(f"adjoint gradients need the statevector method, not {self.method!r}; use parameter_shift")
+            value, grad = self._core.adjoint_gradient(t, obs[0])
+            return float(value), grad
+        if method != "parameter_shift":
+            raise ValueError(f"gradient method must be 'adjoint' or 'parameter_shift', got {method!r}")
+        if self._shift is None:
+            from qsim.gradients import ParameterShift
+
+            self._shift = ParameterShift(self)
+        return self._shift.value_and_gradient(t, observable)
+
+    def gradient(self, theta, observable, method: str | None = None) -> np.ndarray:
+        """d<O>/dtheta at theta (see value_and_gradient)."""
+        return self.value_and_gradient(theta, observable, method)[1]
 
     def expectation_batch(self, thetas, observable) -> np.ndarray:
         """<O> for each row of ``thetas`` (shape (batch, num_parameters)) in one call: shape
