@@ -265,7 +265,7 @@ def test_bad_compile_input():
         compile(c, fusion=9)
     with pytest.raises(TypeError):
         compile("not a circuit")
-    with pytest.raises(ValueError, match="noise"):
+    with pytest.raises(TypeError, match="NoiseModel"):
         compile(c, noise_model=object())
 
 
