@@ -77,6 +77,7 @@ void apply_generator(const KernelTable<FP>& k, const GateSpec& g, const FP* psi,
 template <typename FP>
 void Program<FP>::adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const {
   require(method_ == Method::kStatevector, "adjoint gradients need the statevector method");
+  // (a statevector spec holds no channels, so every gate below has an inverse)
   obs.check_fits(n_);
   check_theta(theta, 1);
   const KernelTable<FP>& k = kernels<FP>();

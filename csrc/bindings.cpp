@@ -51,14 +51,29 @@ template <typename FP>
 void bind_program(py::module_& m, const char* name) {
   using P = Program<FP>;
   py::class_<P>(m, name)
-      .def(py::init([](const std::string& method, CircuitSpec spec, unsigned max_fused) {
+      .def(py::init([](const std::string& method, CircuitSpec spec, unsigned max_fused, std::uint64_t trajectories,
+                       std::uint64_t seed) {
              const Method mth = method == "statevector"      ? Method::kStatevector
                                 : method == "density_matrix" ? Method::kDensityMatrix
                                 : method == "ptm"            ? Method::kPauliTransfer
+                                : method == "trajectories"   ? Method::kTrajectories
                                                              : throw std::invalid_argument("unknown method " + method);
-             return new P(mth, std::move(spec), max_fused);
+             return new P(mth, std::move(spec), max_fused, trajectories, seed);
            }),
-           py::arg("method"), py::arg("spec"), py::arg("max_fused_qubits"))
+           py::arg("method"), py::arg("spec"), py::arg("max_fused_qubits"), py::arg("trajectories") = 0,
+           py::arg("seed") = 0)
+      .def("expectation_with_error",
+           [](const P& p, const carray<double>& theta, const ObservableList& obs) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             py::array_t<double> mean(obs.size()), error(obs.size());
+             double* m = mean.mutable_data();
+             double* e = error.mutable_data();
+             {
+               py::gil_scoped_release release;
+               p.expectation_with_error(t, obs, m, e);
+             }
+             return py::make_tuple(mean, error);
+           })
       .def_property_readonly("num_qubits", &P::num_qubits)
       .def_property_readonly("num_parameters", &P::num_parameters)
       .def_property_readonly("num_gates", &P::num_gates)
@@ -155,6 +170,10 @@ PYBIND11_MODULE(_core, m) {
               const carray<cplx>& projectors, int param, double coeff, double offset) {
              s.add_parametric(std::move(qubits), to_vector(eigenvalues), to_vector(projectors),
                               make_angle(param, coeff, offset));
+           })
+      .def("add_channel",
+           [](CircuitSpec& s, std::vector<unsigned> qubits, const carray<cplx>& kraus, const carray<double>& mixture) {
+             s.add_channel(std::move(qubits), to_vector(kraus), to_vector(mixture));
            })
       .def("add_phase_vector", [](CircuitSpec& s, const carray<double>& values, int param, double coeff,
                                   double offset) { s.add_phase_vector(to_vector(values), make_angle(param, coeff, offset)); });

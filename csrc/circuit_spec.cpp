@@ -21,9 +21,10 @@ std::vector<cplx> GateSpec::dense(double a) const {
       }
       return m;
     case Kind::kPhaseVector:
+    case Kind::kChannel:
       break;
   }
-  throw std::logic_error("GateSpec::dense called on a phase vector");
+  throw std::logic_error("GateSpec::dense called on a phase vector or channel");
 }
 
 std::vector<cplx> GateSpec::diag(double a) const {
@@ -115,6 +116,26 @@ void CircuitSpec::add_phase_vector(std::vector<double> values, Angle angle) {
   g.kind = GateSpec::Kind::kPhaseVector;
   g.values = std::move(values);
   g.angle = angle;
+  gates.push_back(std::move(g));
+}
+
+void CircuitSpec::add_channel(std::vector<unsigned> qubits, std::vector<cplx> kraus, std::vector<double> mixture) {
+  check_qubits(qubits);
+  const size_t d2 = size_t(1) << (2 * qubits.size());
+  require(!kraus.empty() && kraus.size() % d2 == 0, "Kraus operators must be D x D matrices");
+  const size_t m = kraus.size() / d2;
+  require(mixture.empty() || mixture.size() == m, "one mixture probability per unitary");
+  double total = 0.0;
+  for (double p : mixture) {
+    require(p >= 0.0 && std::isfinite(p), "mixture probabilities must be finite and non-negative");
+    total += p;
+  }
+  require(mixture.empty() || std::abs(total - 1.0) < 1e-9, "mixture probabilities must sum to 1");
+  GateSpec g;
+  g.kind = GateSpec::Kind::kChannel;
+  g.qubits = std::move(qubits);
+  g.kraus = std::move(kraus);
+  g.mixture = std::move(mixture);
   gates.push_back(std::move(g));
 }
 

@@ -13,6 +13,7 @@ struct GateSpec {
     kDiagonal,      // constant diagonal
     kParametric,    // M(a) = sum_j exp(-i a lambda_j) P_j, a an affine Angle
     kPhaseVector,   // exp(-i a values[i]) on every basis state i (all qubits), a an Angle
+    kChannel,       // a noise channel, sampled per trajectory: Kraus operators K_j
   };
   Kind kind = Kind::kMatrix;
   std::vector<unsigned> qubits;  // qubits[j] is bit j of the matrix index; empty for kPhaseVector
@@ -22,10 +23,13 @@ struct GateSpec {
   bool diagonal = false;            // kParametric: every P_j is diagonal
   Angle angle;                      // kParametric and kPhaseVector
   std::vector<double> values;       // kPhaseVector: 2^n values
+  std::vector<cplx> kraus;          // kChannel: the K_j (D x D row-major, one after another)
+  std::vector<double> mixture;      // kChannel: p_j when K_j = sqrt(p_j) U_j (then `kraus` holds U_j)
 
   unsigned dim() const { return 1u << qubits.size(); }
   bool is_diagonal() const { return kind == Kind::kDiagonal || (kind == Kind::kParametric && diagonal); }
   bool is_constant() const { return kind == Kind::kMatrix || kind == Kind::kDiagonal; }
+  bool is_barrier() const { return kind == Kind::kPhaseVector || kind == Kind::kChannel; }
   // The gate's matrix at angle a (D x D row-major; a full matrix even for diagonal gates).
   std::vector<cplx> dense(double a) const;
   // The gate's diagonal at angle a (D entries); only for is_diagonal() gates.
@@ -43,6 +47,9 @@ struct CircuitSpec {
   void add_parametric(std::vector<unsigned> qubits, std::vector<double> eigenvalues, std::vector<cplx> projectors,
                       Angle angle);
   void add_phase_vector(std::vector<double> values, Angle angle);
+  // A channel for trajectory sampling: Kraus operators (m x D x D), or unitaries with their
+  // mixture probabilities (m of them, summing to 1) when the channel is a unitary mixture.
+  void add_channel(std::vector<unsigned> qubits, std::vector<cplx> kraus, std::vector<double> mixture);
 
  private:
   void check_qubits(const std::vector<unsigned>& qubits) const;

@@ -29,12 +29,15 @@ std::vector<Group> group_gates(const CircuitSpec& spec, unsigned max_qubits) {
   std::vector<int> last(spec.num_qubits, -1);
   for (unsigned gi = 0; gi < spec.gates.size(); ++gi) {
     const GateSpec& g = spec.gates[gi];
-    if (g.kind == GateSpec::Kind::kPhaseVector) {
+    if (g.is_barrier()) {  // phase vectors (all qubits) and channels stand alone
       Group grp;
       grp.gates = {gi};
       grp.fusable = false;
       groups.push_back(grp);
-      std::fill(last.begin(), last.end(), int(groups.size()) - 1);
+      if (g.kind == GateSpec::Kind::kPhaseVector)
+        std::fill(last.begin(), last.end(), int(groups.size()) - 1);
+      else
+        for (unsigned q : g.qubits) last[q] = int(groups.size()) - 1;
       continue;
     }
     int newest = -1;
@@ -122,9 +125,10 @@ std::vector<cplx> matmul(const std::vector<cplx>& a, const std::vector<cplx>& b,
 Block make_block(const Group& grp, const CircuitSpec& spec) {
   Block block;
   const GateSpec& first = spec.gates[grp.gates[0]];
-  if (first.kind == GateSpec::Kind::kPhaseVector) {
-    block.kind = Block::Kind::kPhaseVector;
+  if (first.is_barrier()) {
+    block.kind = first.kind == GateSpec::Kind::kPhaseVector ? Block::Kind::kPhaseVector : Block::Kind::kChannel;
     block.gate = int(grp.gates[0]);
+    block.qubits = first.qubits;
     return block;
   }
   bool diagonal = true;

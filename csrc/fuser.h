@@ -18,11 +18,11 @@ struct Factor {
 };
 
 struct Block {
-  enum class Kind { kDense, kDiagonal, kPhaseVector };
+  enum class Kind { kDense, kDiagonal, kPhaseVector, kChannel };
   Kind kind = Kind::kDense;
   std::vector<unsigned> qubits;  // bit j of the block matrix index is qubits[j]
   std::vector<Factor> factors;   // applied in order; a single parametric factor means "the gate itself"
-  int gate = -1;                 // kPhaseVector: its gate index
+  int gate = -1;                 // kPhaseVector, kChannel: its gate index
   bool lone = false;             // a single parametric gate on its own qubits: its matrix is the block's
   bool constant = false;         // no parametric factor: `fixed` holds the block's operator
   std::vector<cplx> fixed;       // dense: row-major D x D; diagonal: D entries

@@ -54,10 +54,28 @@ std::unique_ptr<FP[]> new_state(size_t values) {
 
 }  // namespace
 
+// splitmix64: a well-mixed 64-bit stream, used to seed each trajectory and to draw uniforms.
+inline std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+inline double uniform(std::uint64_t& state) { return double(splitmix64(state) >> 11) * 0x1.0p-53; }
+
+template <typename Program>
+void require_trajectories(const Program& p, bool wanted, const char* what) {
+  require((p.method() == Method::kTrajectories) == wanted,
+          std::string(what) + (wanted ? " needs the trajectories method" : " is not defined for trajectories"));
+}
+
 template <typename FP>
-Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits)
-    : method_(method), spec_(std::move(spec)) {
-  const bool doubled = method_ != Method::kStatevector;
+Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits, std::uint64_t trajectories,
+                     std::uint64_t seed)
+    : method_(method), spec_(std::move(spec)), trajectories_(trajectories), seed_(seed) {
+  require(method_ != Method::kTrajectories || trajectories_ >= 2, "trajectories need a count of at least 2");
+  const bool doubled = method_ == Method::kDensityMatrix || method_ == Method::kPauliTransfer;
   require(!doubled || spec_.num_qubits % 2 == 0, "density-matrix and PTM specs act on 2n qubits");
   n_ = doubled ? spec_.num_qubits / 2 : spec_.num_qubits;
   require(n_ >= 1 && spec_.num_qubits <= 40, "programs take 1 to 40 qubits (20 for density matrices and PTMs), got " +
@@ -68,8 +86,57 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits)
   const bool real = method_ == Method::kPauliTransfer;
   for (const Block& b : blocks_) {
     fixed_.emplace_back();
+    channels_.emplace_back();
     if (b.constant) to_fp(b.fixed, real, fixed_.back());
     require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
+    if (b.kind != Block::Kind::kChannel) continue;
+    require(method_ == Method::kTrajectories, "only trajectory programs sample channels");
+    const GateSpec& g = spec_.gates[b.gate];
+    ChannelOps& c = channels_.back();
+    to_fp(g.kraus, false, c.ops);
+    const unsigned d = g.dim();
+    double total = 0.0;
+    for (size_t j = 0; j < g.mixture.size(); ++j) {
+      c.cumulative.push_back(total += g.mixture[j]);
+      bool identity = true;
+      for (unsigned r = 0; r < d && identity; ++r)
+        for (unsigned col = 0; col < d; ++col)
+          if (std::abs(g.kraus[j * d * d + r * d + col] - cplx(r == col ? 1.0 : 0.0, 0.0)) > 1e-14) {
+            identity = false;
+            break;
+          }
+      c.identity.push_back(identity);
+    }
+  }
+}
+
+template <typename FP>
+void Program<FP>::apply_channel(const Block& b, const ChannelOps& c, double r, FP* psi, FP* scratch) const {
+  const KernelTable<FP>& k = kernels<FP>();
+  const GateSpec& g = spec_.gates[b.gate];
+  const unsigned kq = unsigned(g.qubits.size()), d = g.dim();
+  const size_t stride = 2 * size_t(d) * d, values = 2 * size_t(dimension());
+  if (!c.cumulative.empty()) {  // unitary mixture: the branch probabilities are constants
+    size_t j = 0;
+    while (j + 1 < c.cumulative.size() && r >= c.cumulative[j]) ++j;
+    if (!c.identity[j]) k.apply_dense(psi, n_, g.qubits.data(), kq, c.ops.data() + j * stride);
+    return;
+  }
+  // general Kraus set: branch j with probability ||K_j psi||^2 (psi is normalised)
+  const size_t m = c.ops.size() / stride;
+  double cumulative = 0.0;
+  for (size_t j = 0; j < m; ++j) {
+    std::copy(psi, psi + values, scratch);
+    k.apply_dense(scratch, n_, g.qubits.data(), kq, c.ops.data() + j * stride);
+    double norm[2];
+    k.inner_product(scratch, scratch, n_, norm);
+    cumulative += norm[0];
+    if (r < cumulative || j + 1 == m) {
+      if (norm[0] <= 0.0) continue;  // rounding pushed r past a zero-probability tail
+      const FP scale = FP(1.0 / std::sqrt(norm[0]));
+      for (size_t i = 0; i < values; ++i) psi[i] = scratch[i] * scale;
+      return;
+    }
   }
 }
 
@@ -82,14 +149,14 @@ size_t Program<FP>::state_values() const {
 template <typename FP>
 StateView<FP> Program<FP>::view(const FP* state) const {
   using Kind = typename StateView<FP>::Kind;
-  const Kind kind = method_ == Method::kStatevector     ? Kind::kPure
-                    : method_ == Method::kDensityMatrix ? Kind::kDensity
-                                                        : Kind::kPauli;
+  const Kind kind = method_ == Method::kDensityMatrix   ? Kind::kDensity
+                    : method_ == Method::kPauliTransfer ? Kind::kPauli
+                                                        : Kind::kPure;
   return StateView<FP>{kind, state, n_, &kernels<FP>()};
 }
 
 template <typename FP>
-void Program<FP>::apply_blocks(const double* theta, FP* state) const {
+void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rng_state, FP* branch) const {
   const KernelTable<FP>& k = kernels<FP>();
   const unsigned width = spec_.num_qubits;
   const bool real = method_ == Method::kPauliTransfer;
@@ -99,6 +166,10 @@ void Program<FP>::apply_blocks(const double* theta, FP* state) const {
     if (b.kind == Block::Kind::kPhaseVector) {
       const GateSpec& g = spec_.gates[b.gate];
       k.apply_phase_vector(state, width, g.values.data(), g.angle.eval(theta));
+      continue;
+    }
+    if (b.kind == Block::Kind::kChannel) {
+      apply_channel(b, channels_[i], uniform(*rng_state), state, branch);
       continue;
     }
     const bool diagonal = b.kind == Block::Kind::kDiagonal;
@@ -132,8 +203,54 @@ void Program<FP>::check_theta(const double* theta, size_t count) const {
 
 template <typename FP>
 void Program<FP>::run(const double* theta, FP* state) const {
+  require_trajectories(*this, false, "run");
   check_theta(theta, 1);
   run_unchecked(theta, state);
+}
+
+template <typename FP>
+void Program<FP>::run_trajectory(const double* theta, std::uint64_t t, FP* psi, FP* scratch) const {
+  std::uint64_t rng = seed_ ^ (0x9e3779b97f4a7c15ULL * (t + 1));
+  splitmix64(rng);
+  std::fill(psi, psi + 2 * dimension(), FP(0));
+  psi[0] = FP(1);
+  apply_blocks(theta, psi, &rng, scratch);
+}
+
+template <typename FP>
+void Program<FP>::trajectory_values(const double* theta, const ObservableList& obs, double* values) const {
+  const std::int64_t count = std::int64_t(trajectories_);
+  const bool over_trajectories = dimension() < kParallelThreshold && num_threads() > 1 && !in_parallel_region();
+#pragma omp parallel num_threads(num_threads()) if (over_trajectories)
+  {
+    auto psi = new_state<FP>(state_values()), scratch = new_state<FP>(state_values());
+    const StateView<FP> v{StateView<FP>::Kind::kPure, psi.get(), n_, &kernels<FP>()};
+#pragma omp for schedule(static)
+    for (std::int64_t t = 0; t < count; ++t) {
+      run_trajectory(theta, std::uint64_t(t), psi.get(), scratch.get());
+      for (size_t j = 0; j < obs.size(); ++j) values[size_t(t) * obs.size() + j] = obs[j]->expectation(v);
+    }
+  }
+}
+
+template <typename FP>
+void Program<FP>::expectation_with_error(const double* theta, const ObservableList& obs, double* mean,
+                                         double* error) const {
+  require_trajectories(*this, true, "expectation_with_error");
+  check(obs);
+  check_theta(theta, 1);
+  std::vector<double> values(trajectories_ * obs.size());
+  trajectory_values(theta, obs, values.data());
+  const double count = double(trajectories_);
+  for (size_t j = 0; j < obs.size(); ++j) {
+    double sum = 0.0;
+    for (std::uint64_t t = 0; t < trajectories_; ++t) sum += values[t * obs.size() + j];
+    const double mu = sum / count;
+    double var = 0.0;
+    for (std::uint64_t t = 0; t < trajectories_; ++t) var += (values[t * obs.size() + j] - mu) * (values[t * obs.size() + j] - mu);
+    mean[j] = mu;
+    if (error != nullptr) error[j] = std::sqrt(var / (count - 1.0) / count);
+  }
 }
 
 template <typename FP>
@@ -158,6 +275,7 @@ template <typename FP>
 void Program<FP>::probabilities_of(const FP* state, double* out) const {
   switch (method_) {
     case Method::kStatevector:
+    case Method::kTrajectories:
       return kernels<FP>().probabilities(state, n_, out);
     case Method::kDensityMatrix:
       return kernels<FP>().dm_probabilities(state, n_, out);
@@ -169,6 +287,19 @@ void Program<FP>::probabilities_of(const FP* state, double* out) const {
 template <typename FP>
 void Program<FP>::probabilities(const double* theta, double* out) const {
   check_theta(theta, 1);
+  if (method_ == Method::kTrajectories) {  // the average of |psi_t|^2, trajectories in order
+    const index_t dim = dimension();
+    std::fill(out, out + dim, 0.0);
+    auto psi = new_state<FP>(state_values()), scratch = new_state<FP>(state_values());
+    std::vector<double> p(dim);
+    for (std::uint64_t t = 0; t < trajectories_; ++t) {
+      run_trajectory(theta, t, psi.get(), scratch.get());
+      kernels<FP>().probabilities(psi.get(), n_, p.data());
+      for (index_t i = 0; i < dim; ++i) out[i] += p[i];
+    }
+    for (index_t i = 0; i < dim; ++i) out[i] /= double(trajectories_);
+    return;
+  }
   auto state = new_state<FP>(state_values());
   run_unchecked(theta, state.get());
   probabilities_of(state.get(), out);
@@ -210,6 +341,7 @@ void Program<FP>::check(const ObservableList& obs) const {
 
 template <typename FP>
 void Program<FP>::expectation(const double* theta, const ObservableList& obs, double* out) const {
+  if (method_ == Method::kTrajectories) return expectation_with_error(theta, obs, out, nullptr);
   check(obs);
   check_theta(theta, 1);
   auto state = new_state<FP>(state_values());
@@ -221,6 +353,11 @@ void Program<FP>::expectation(const double* theta, const ObservableList& obs, do
 template <typename FP>
 void Program<FP>::expectation_batch(const double* thetas, size_t batch, const ObservableList& obs,
                                     double* out) const {
+  if (method_ == Method::kTrajectories) {
+    check_theta(thetas, batch);
+    for (size_t b = 0; b < batch; ++b) expectation(thetas + b * num_parameters(), obs, out + b * obs.size());
+    return;
+  }
   check(obs);
   check_theta(thetas, batch);
   const std::int64_t count = std::int64_t(batch);

@@ -7,6 +7,10 @@
 //                   qubits (row qubits 0..n-1, column qubits n..2n-1) with superoperators.
 //   ptm:            4^n real Pauli-Liouville coefficients c_P = Tr(rho P); the spec acts
 //                   on 2n bits (qubit q = bits 2q, 2q+1) with real Pauli transfer matrices.
+//   trajectories:   2^n complex amplitudes per trajectory; channels in the spec are sampled
+//                   (one Kraus branch per trajectory, with probability ||K psi||^2), and
+//                   results are averages over `trajectories` runs. Trajectory t draws from
+//                   its own generator seeded from (seed, t): results do not depend on threads.
 #pragma once
 
 #include <cstdint>
@@ -21,12 +25,13 @@ namespace qsim {
 
 using ObservableList = std::vector<std::shared_ptr<const Observable>>;
 
-enum class Method { kStatevector, kDensityMatrix, kPauliTransfer };
+enum class Method { kStatevector, kDensityMatrix, kPauliTransfer, kTrajectories };
 
 template <typename FP>
 class Program {
  public:
-  Program(Method method, CircuitSpec spec, unsigned max_fused_qubits);
+  Program(Method method, CircuitSpec spec, unsigned max_fused_qubits, std::uint64_t trajectories = 0,
+          std::uint64_t seed = 0);
 
   Method method() const { return method_; }
   unsigned num_qubits() const { return n_; }
@@ -52,12 +57,27 @@ class Program {
   // Statevector only: value <- <O>, grad[p] <- d<O>/dtheta_p by adjoint differentiation
   // (one forward pass, one backward pass over the unfused gates; three state vectors).
   void adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const;
+  // Trajectories only: mean[j] <- <O_j> averaged over the trajectories, error[j] <- its
+  // standard error (sample standard deviation / sqrt(trajectories)).
+  void expectation_with_error(const double* theta, const ObservableList& obs, double* mean, double* error) const;
+  std::uint64_t trajectories() const { return trajectories_; }
 
  private:
+  struct ChannelOps {       // a channel block's operators in FP, for trajectory sampling
+    std::vector<FP> ops;    // m matrices, D x D interleaved
+    std::vector<double> cumulative;  // unitary mixtures: cumulative probabilities
+    std::vector<char> identity;      // unitary mixtures: U_j is the identity (nothing to apply)
+  };
+  // values[t * |obs| + j] <- <O_j> in trajectory t.
+  void trajectory_values(const double* theta, const ObservableList& obs, double* values) const;
+  void run_trajectory(const double* theta, std::uint64_t t, FP* psi, FP* scratch) const;
+  void apply_channel(const Block& b, const ChannelOps& c, double r, FP* psi, FP* scratch) const;
   void run_unchecked(const double* theta, FP* state) const;
   void check_theta(const double* theta, size_t count) const;
   void check(const ObservableList& obs) const;
-  void apply_blocks(const double* theta, FP* state) const;
+  // Applies the blocks; a channel block (trajectories only) draws from rng_state and uses
+  // `branch`, a second state, to try Kraus branches.
+  void apply_blocks(const double* theta, FP* state, std::uint64_t* rng_state = nullptr, FP* branch = nullptr) const;
   void probabilities_of(const FP* state, double* out) const;
   StateView<FP> view(const FP* state) const;
 
@@ -66,6 +86,9 @@ class Program {
   CircuitSpec spec_;
   std::vector<Block> blocks_;
   std::vector<std::vector<FP>> fixed_;  // per block: its constant operator in FP, when constant
+  std::vector<ChannelOps> channels_;    // per block (empty unless a channel block)
+  std::uint64_t trajectories_ = 0;
+  std::uint64_t seed_ = 0;
 };
 
 // Draws `shots` indices from the weights p[0 .. dim) (normalised by their sum).

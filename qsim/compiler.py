@@ -22,16 +22,17 @@ from qsim.noise.model import NoiseModel, is_channel_op
 from qsim.parameters import ParameterExpression
 from qsim.program import Program
 
-METHODS = ("statevector", "density_matrix", "ptm")
+METHODS = ("statevector", "density_matrix", "ptm", "trajectories")
+DEFAULT_TRAJECTORIES = 1000
 PRECISIONS = {"double": (_core.ProgramF64, 8), "single": (_core.ProgramF32, 4)}
-MAX_QUBITS = {"statevector": 40, "density_matrix": 20, "ptm": 20}
+MAX_QUBITS = {"statevector": 40, "density_matrix": 20, "ptm": 20, "trajectories": 40}
 
 
 def default_fusion(num_qubits: int, method: str = "statevector") -> int:
     """Largest fused block (qubits of the simulated vector) used when compile is not told:
     blocks pay off once the vector is much larger than a block matrix. The density matrix
     and PTM act on 2n qubits (bits), where one gate on k qubits is a block of 2k."""
-    if method != "statevector":
+    if method in ("density_matrix", "ptm"):
         return 4 if num_qubits >= 4 else 2
     if num_qubits <= 4:
         return 1
@@ -43,8 +44,8 @@ def default_fusion(num_qubits: int, method: str = "statevector") -> int:
 def state_bytes(num_qubits: int, method: str, precision: str) -> int:
     """Bytes of one state: complex 2^n (statevector), complex 4^n (density matrix), real 4^n (ptm)."""
     real_bytes = PRECISIONS[precision][1]
-    if method == "statevector":
-        return 2 * real_bytes << num_qubits
+    if method in ("statevector", "trajectories"):  # trajectories keep a second state for Kraus branches
+        return (2 if method == "statevector" else 4) * real_bytes << num_qubits
     return (2 if method == "density_matrix" else 1) * real_bytes << (2 * num_qubits)
 
 
@@ -72,6 +73,19 @@ def _group_spectrum(values, projectors) -> tuple[np.ndarray, np.ndarray]:
     return unique, np.array([sum(p for k, p in zip(keys, projectors) if k == u) for u in unique])
 
 
+def _trajectory_form(channel) -> tuple[np.ndarray, np.ndarray]:
+    """(operators, mixture): the unitaries U_j and probabilities p_j when every Kraus operator
+    is sqrt(p_j) U_j (branch probabilities then need no norm), else the Kraus operators and
+    an empty mixture."""
+    ops = channel.kraus()
+    d = ops[0].shape[0]
+    probs = [np.real(np.trace(k.conj().T @ k)) / d for k in ops]
+    if all(p > 0 and np.allclose(k.conj().T @ k, p * np.eye(d), atol=1e-12) for k, p in zip(ops, probs)):
+        total = sum(probs)
+        return np.array([k / np.sqrt(p) for k, p in zip(ops, probs)]), np.array(probs) / total
+    return np.array(ops), np.zeros(0)
+
+
 class _Lowering:
     """Turns instructions into the C++ operation list of one method: statevector gates as
     they are; density-matrix gates as superoperators on (row qubits, column qubits q + n);
@@ -82,11 +96,12 @@ class _Lowering:
         self.method = method
         self.params = circuit.parameters
         self.index = {p: k for k, p in enumerate(self.params)}
-        width = self.n if method == "statevector" else 2 * self.n
+        self.pure = method in ("statevector", "trajectories")
+        width = self.n if self.pure else 2 * self.n
         self.spec = _core.CircuitSpec(width, len(self.params))
 
     def _targets(self, qubits) -> list[int]:
-        if self.method == "statevector":
+        if self.pure:
             return list(qubits)
         if self.method == "density_matrix":
             return list(qubits) + [q + self.n for q in qubits]
@@ -103,7 +118,7 @@ class _Lowering:
         """A constant unitary (its diagonal when `diagonal`)."""
         self._check_width(qubits, "a gate")
         targets = self._targets(qubits)
-        if self.method == "statevector":
+        if self.pure:
             if diagonal:
                 self.spec.add_diagonal(targets, np.ascontiguousarray(matrix))
             else:
@@ -121,7 +136,7 @@ class _Lowering:
         """M(a) = sum_j exp(-i a values[j]) projectors[j], a = the affine angle."""
         self._check_width(qubits, "a gate")
         targets = self._targets(qubits)
-        if self.method != "statevector":
+        if not self.pure:
             # conj(M) (x) M = sum_{l,m} exp(-i a (v_l - v_m)) conj(P_m) (x) P_l
             pairs = [(vl - vm, np.kron(pm.conj(), pl)) for vl, pl in zip(values, projectors) for vm, pm in zip(values, projectors)]
             values, projectors = _group_spectrum([v for v, _ in pairs], [p for _, p in pairs])
@@ -132,7 +147,7 @@ class _Lowering:
 
     def phase_vector(self, values: np.ndarray, angle) -> None:
         """exp(-i angle values[x]) on every basis state x (2^n values)."""
-        if self.method == "statevector":
+        if self.pure:
             self.spec.add_phase_vector(values, *_angle_args(angle, self.index))
         elif self.method == "density_matrix":
             # rho[i, j] -> exp(-i a (D_i - D_j)) rho[i, j], stored at i + 2^n j
@@ -143,10 +158,12 @@ class _Lowering:
     def channel(self, channel, qubits) -> None:
         """A noise channel: its superoperator (density matrix) or PTM (diagonal for Pauli channels)."""
         if self.method == "statevector":
-            raise ValueError("method 'statevector' simulates no noise; use 'density_matrix' or 'ptm'")
+            raise ValueError("method 'statevector' simulates no noise; use 'density_matrix', 'ptm' or 'trajectories'")
         self._check_width(qubits, "a channel")
         targets = self._targets(qubits)
-        if self.method == "density_matrix":
+        if self.method == "trajectories":
+            self.spec.add_channel(targets, *_trajectory_form(channel))
+        elif self.method == "density_matrix":
             self.spec.add_matrix(targets, np.ascontiguousarray(channel.superop()))
         elif channel.is_pauli:
             self.spec.add_diagonal(targets, np.diag(channel.ptm()).astype(complex))
@@ -217,14 +234,19 @@ def compile(
     precision: str = "double",
     seed: int | None = None,
     fusion: int | None = None,
+    trajectories: int | None = None,
 ) -> Program:
     """Compiles ``circuit`` once into a Program that runs with new parameters from C++.
 
-    method: "statevector" (2^n amplitudes), "density_matrix" (rho, 4^n entries) or "ptm"
-    (4^n real Pauli coefficients c_P = Tr(rho P)). noise_model: a qsim.NoiseModel whose
-    channels follow their gates (density_matrix and ptm). precision: "double" (complex128) or "single" (complex64).
+    method: "statevector" (2^n amplitudes), "density_matrix" (rho, 4^n entries), "ptm"
+    (4^n real Pauli coefficients c_P = Tr(rho P)) or "trajectories" (sampled Kraus branches
+    on 2^n amplitudes, averaged). noise_model: a qsim.NoiseModel whose channels follow their
+    gates (every method but statevector). precision: "double" (complex128) or "single" (complex64).
     fusion: the largest fused block in qubits (0 disables fusion; default by size, see
-    default_fusion). seed: default seed for sampling when a call gives none.
+    default_fusion). seed: default seed for sampling when a call gives none, and the seed of
+    the trajectory sampling. trajectories: how many trajectories the "trajectories" method
+    averages over (default 1000); their expectation comes with a standard error
+    (Program.expectation_with_error).
     """
     if not isinstance(circuit, Circuit):
         raise TypeError(f"compile takes a qsim.Circuit, got {type(circuit).__name__}")
@@ -234,8 +256,14 @@ def compile(
         if not isinstance(noise_model, NoiseModel):
             raise TypeError(f"noise_model must be a qsim.NoiseModel, got {type(noise_model).__name__}")
         if method == "statevector":
-            raise ValueError("method 'statevector' simulates no noise; use 'density_matrix' or 'ptm' with a noise model")
+            raise ValueError("method 'statevector' simulates no noise; use 'density_matrix', 'ptm' or 'trajectories'")
         noise_model.check_circuit(circuit)
+    if trajectories is not None and method != "trajectories":
+        raise ValueError(f"trajectories={trajectories!r} needs method='trajectories'")
+    if method == "trajectories":
+        trajectories = DEFAULT_TRAJECTORIES if trajectories is None else trajectories
+        if isinstance(trajectories, bool) or not isinstance(trajectories, numbers.Integral) or trajectories < 2:
+            raise ValueError(f"trajectories must be an integer >= 2, got {trajectories!r}")
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be 'double' or 'single', got {precision!r}")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0):
@@ -250,6 +278,7 @@ def compile(
     if n > MAX_QUBITS[method]:
         raise ValueError(f"method {method!r} takes at most {MAX_QUBITS[method]} qubits, got {n}")
     require_memory(state_bytes(n, method, precision), f"a {n}-qubit {precision}-precision {method} state")
-    core = program_class(method, lower(circuit, method, noise_model), int(fusion))
+    core = program_class(method, lower(circuit, method, noise_model), int(fusion), int(trajectories or 0),
+                         int(seed if seed is not None else 0))
     return Program(core, circuit, method=method, precision=precision, seed=seed, noise_model=noise_model,
-                   fusion=int(fusion))
+                   fusion=int(fusion), trajectories=trajectories)

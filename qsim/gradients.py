@@ -100,7 +100,7 @@ class ParameterShift:
         from qsim.compiler import compile as compile_circuit
 
         self.program = compile_circuit(expanded, method=program.method, noise_model=nm, precision=program.precision,
-                                       fusion=program.fusion)
+                                       fusion=program.fusion, seed=program.seed, trajectories=program.trajectories)
         self.num_parameters = program.num_parameters
         self.param = np.array([o[0] for o in occurrences], dtype=np.int64)
         self.coeff = np.array([o[1] for o in occurrences])

@@ -50,12 +50,14 @@ class Program:
     """A compiled circuit. Build it with ``qsim.compile``; theta[k] is the value of
     ``parameters[k]``; ``theta`` may be omitted for a circuit without parameters."""
 
-    def __init__(self, core, circuit, *, method: str, precision: str, seed: int | None, noise_model, fusion: int):
+    def __init__(self, core, circuit, *, method: str, precision: str, seed: int | None, noise_model, fusion: int,
+                 trajectories: int | None = None):
         self._core = core
         self.circuit = circuit
         self.parameters = circuit.parameters
         self.noise_model = noise_model
         self.fusion = fusion
+        self.trajectories = trajectories
         self._shift = None  # the parameter-shift expansion, built on first use
         self._shots = None  # measurement-basis programs for finite-shot estimates
         self.method = method
@@ -171,6 +173,14 @@ class Program:
         obs, single = _core_observables(observable)
         values = self._core.expectation(t, obs)
         return float(values[0]) if single else values
+
+    def expectation_with_error(self, theta, observable):
+        """(mean, standard error) of <O> over the trajectories ("trajectories" method only):
+        floats for one observable, arrays for a list."""
+        t = self._theta(theta)
+        obs, single = _core_observables(observable)
+        mean, error = self._core.expectation_with_error(t, obs)
+        return (float(mean[0]), float(error[0])) if single else (mean, error)
 
     def value_and_gradient(self, theta, observable, method: str | None = None) -> tuple[float, np.ndarray]:
         """(<O>, d<O>/dtheta) at theta. method: "adjoint" (statevector only: one forward and

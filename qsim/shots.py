@@ -64,7 +64,8 @@ class ShotEstimator:
                     c.sdg(q)
                 c.h(q)
             self._basis_programs[key] = compile_circuit(c, method=p.method, noise_model=p.noise_model,
-                                                        precision=p.precision, fusion=p.fusion)
+                                                        precision=p.precision, fusion=p.fusion, seed=p.seed,
+                                                        trajectories=p.trajectories)
         return self._basis_programs[key]
 
     def estimate(self, theta, observable, shots: int, seed: int | None) -> float:
