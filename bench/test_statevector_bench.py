@@ -10,14 +10,8 @@ import numpy as np
 import pytest
 
 import qsim
-from qsim import PauliSum
 from qsim.library import hardware_efficient, rotation_layers
-
-
-def random_pauli_sum(n: int, terms: int, seed: int) -> PauliSum:
-    rng = np.random.default_rng(seed)
-    labels = ["".join(rng.choice(list("IXYZ"), size=n)) for _ in range(terms)]
-    return PauliSum([(lab, float(c)) for lab, c in zip(labels, rng.normal(size=terms))])
+from workloads import random_pauli_sum
 
 
 @pytest.mark.parametrize("precision", ["double", "single"])
