@@ -15,6 +15,6 @@ void set_num_threads(int n);   // n <= 0 restores the default (OMP_NUM_THREADS o
 bool in_parallel_region();
 
 // Loops over at least this many amplitudes run on several threads.
-constexpr std::uint64_t kParallelThreshold = std::uint64_t(1) << 14;
+constexpr std::uint64_t kParallelThreshold = std::uint64_t(1) << 16;
 
 }  // namespace qsim

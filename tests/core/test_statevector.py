@@ -54,8 +54,8 @@ def test_random_circuits_match_reference(n, depth, seed, fusion):
 @pytest.mark.parametrize("precision", ["double", "single"])
 def test_fast_paths_agree_for_each_isa_precision_and_thread_count(precision, isa, threads):
     rng = np.random.default_rng(11)
-    # 15 qubits: above the parallel threshold, so the threaded kernels run too
-    for n, depth in ((5, 60), (15, 40)):
+    # 17 qubits: above the parallel threshold (2^16 amplitudes), so the threaded kernels run too
+    for n, depth in ((5, 60), (17, 30)):
         c, theta = random_circuit(n, depth, rng)
         expected = reference.statevector(c, theta) if n <= 10 else compile(c, fusion=0).run(theta)
         for fusion in (0, 3):
