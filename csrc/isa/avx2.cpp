@@ -21,6 +21,7 @@ template <typename FP>
 KernelTable<FP> avx2_table() {
   KernelTable<FP> table = isa_avx2::make_table<FP>("avx2");
   table.apply_dense = &isa_avx2::apply_dense_simd<FP>;
+  table.real_dense = &isa_avx2::real_dense_simd<FP>;
   return table;
 }
 }  // namespace

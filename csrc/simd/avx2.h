@@ -39,5 +39,31 @@ struct Complex2<float> {
   static reg fmadd(reg a, reg b, reg c) { return _mm_fmadd_ps(a, b, c); }
 };
 
+// A register of real values: 4 doubles or 8 floats.
+template <typename FP>
+struct Real4;
+
+template <>
+struct Real4<double> {
+  using reg = __m256d;
+  static constexpr unsigned kLanes = 4;
+  static reg load(const double* p) { return _mm256_loadu_pd(p); }
+  static void store(double* p, reg v) { _mm256_storeu_pd(p, v); }
+  static reg zero() { return _mm256_setzero_pd(); }
+  static reg broadcast(double a) { return _mm256_set1_pd(a); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_pd(a, b, c); }
+};
+
+template <>
+struct Real4<float> {
+  using reg = __m256;
+  static constexpr unsigned kLanes = 8;
+  static reg load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, reg v) { _mm256_storeu_ps(p, v); }
+  static reg zero() { return _mm256_setzero_ps(); }
+  static reg broadcast(float a) { return _mm256_set1_ps(a); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_ps(a, b, c); }
+};
+
 }  // namespace simd_avx2
 }  // namespace qsim

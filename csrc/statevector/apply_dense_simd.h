@@ -113,5 +113,53 @@ void apply_dense_simd(FP* psi, unsigned n, const unsigned* qubits, unsigned k, c
   }
 }
 
+// A k-bit real block (Pauli transfer matrices) with one register over kLanes neighbouring
+// groups: needs the lowest log2(kLanes) bits free of targets (else the portable template).
+template <typename FP, unsigned K>
+void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
+  using V = simd_avx2::Real4<FP>;
+  using reg = typename V::reg;
+  constexpr unsigned D = 1u << K;
+  constexpr unsigned kLanes = V::kLanes;
+  unsigned sorted[K];
+  for (unsigned j = 0; j < K; ++j) {
+    sorted[j] = bits[j];
+    if ((index_t(1) << bits[j]) < kLanes) return real_dense<FP>(v, m, bits, K, mat);
+  }
+  if ((index_t(1) << (m - K)) < kLanes) return real_dense<FP>(v, m, bits, K, mat);
+  sort_small(sorted, K);
+  index_t offs[D];
+  for (unsigned r = 0; r < D; ++r) {
+    offs[r] = 0;
+    for (unsigned j = 0; j < K; ++j)
+      if ((r >> j) & 1u) offs[r] |= index_t(1) << bits[j];
+  }
+  alignas(32) reg a[D * D];
+  for (unsigned e = 0; e < D * D; ++e) a[e] = V::broadcast(mat[e]);
+  const std::int64_t groups = std::int64_t(1) << (m - K);
+  const std::int64_t blocks = groups / kLanes;
+  for_each_index(blocks, go_parallel(index_t(groups) << K), [&](std::int64_t p) {
+    const index_t base = insert_zero_bits(index_t(p) * kLanes, sorted, K);
+    reg in[D];
+    for (unsigned j = 0; j < D; ++j) in[j] = V::load(v + base + offs[j]);
+    for (unsigned r = 0; r < D; ++r) {
+      reg acc = V::zero();
+      for (unsigned j = 0; j < D; ++j) acc = V::fmadd(a[r * D + j], in[j], acc);
+      V::store(v + base + offs[r], acc);
+    }
+  });
+}
+
+template <typename FP>
+void real_dense_simd(FP* v, unsigned m, const unsigned* bits, unsigned k, const FP* mat) {
+  switch (k) {
+    case 1: return real_dense_simd_k<FP, 1>(v, m, bits, mat);
+    case 2: return real_dense_simd_k<FP, 2>(v, m, bits, mat);
+    case 3: return real_dense_simd_k<FP, 3>(v, m, bits, mat);
+    case 4: return real_dense_simd_k<FP, 4>(v, m, bits, mat);
+    default: return real_dense<FP>(v, m, bits, k, mat);
+  }
+}
+
 }  // namespace QSIM_ISA
 }  // namespace qsim
