@@ -19,6 +19,7 @@ from qsim.circuit import Circuit
 from qsim.gates import GATES, spectral_form
 from qsim.liouville import ptm_from_superop, unitary_superop
 from qsim.noise.model import NoiseModel, is_channel_op
+from qsim.observables import walsh_coefficients
 from qsim.parameters import ParameterExpression
 from qsim.program import Program
 
@@ -174,13 +175,7 @@ class _Lowering:
         """exp(-i a D) as Z and ZZ rotations (up to a global phase), for D with at most
         two-body terms: the Walsh coefficients w_z of D give exp(-i a w_z Z_z)."""
         n = self.n
-        w = values.astype(float).copy()
-        h = 1
-        while h < w.size:  # Walsh-Hadamard transform
-            w = w.reshape(-1, 2, h)
-            w = np.stack([w[:, 0] + w[:, 1], w[:, 0] - w[:, 1]], axis=1).reshape(-1)
-            h *= 2
-        w /= w.size
+        w = walsh_coefficients(values)
         weights = np.array([bin(z).count("1") for z in range(w.size)])
         scale = max(1.0, float(np.max(np.abs(values))))
         if np.any(np.abs(w[weights > 2]) > 1e-12 * scale):

@@ -21,6 +21,7 @@ import numpy as np
 
 from qsim.circuit import Circuit, Instruction
 from qsim.gates import GATES, spectral_form
+from qsim.observables import parity, walsh_coefficients
 from qsim.parameters import ParameterExpression, ParameterVector
 
 _U_SLOTS = ("ry", "p", "p")  # u(theta, phi, lam) = p(phi) ry(theta) p(lam): the generator of each angle
@@ -36,17 +37,6 @@ def shift_rule(eigenvalues: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
     shifts = (2 * r - 1) * np.pi / (2 * gaps.size * gaps[0])
     system = 2 * np.sin(np.outer(gaps, shifts))
     return shifts, np.linalg.solve(system, gaps)
-
-
-def _walsh(values: np.ndarray) -> np.ndarray:
-    """w[z] with values[x] = sum_z w[z] (-1)^popcount(x & z)."""
-    w = values.astype(float).copy()
-    h = 1
-    while h < w.size:
-        w = w.reshape(-1, 2, h)
-        w = np.stack([w[:, 0] + w[:, 1], w[:, 0] - w[:, 1]], axis=1).reshape(-1)
-        h *= 2
-    return w / w.size
 
 
 class ParameterShift:
@@ -68,12 +58,12 @@ class ParameterShift:
             elif inst.name == "diagonal_evolution":
                 if nm is not None and (nm.channels_for(inst.name, inst.qubits) or nm.has_idle):
                     raise ValueError("parameter shift cannot split a noisy diagonal evolution; use a circuit of rz/rzz gates")
-                w = _walsh(inst.data)
+                w = walsh_coefficients(inst.data)
                 x = np.arange(w.size)
                 for z in np.flatnonzero(np.abs(w) > 1e-14 * max(1.0, np.max(np.abs(w)))):
                     if z == 0:
                         continue  # a global phase
-                    signs = 1.0 - 2.0 * (np.array([bin(v).count("1") for v in x & z]) & 1)
+                    signs = 1.0 - 2.0 * parity((x & z).astype(np.uint64))
                     pieces.append(("diagonal_evolution", inst.qubits, signs, (occurrence(inst.params[0], (1.0, -1.0), w[z]),)))
             else:
                 slots = []

@@ -184,7 +184,7 @@ class PauliSum:
         m = np.zeros((dim, dim), dtype=complex)
         for x, z, c in self._terms:
             ny = bin(x & z).count("1")
-            sign = 1 - 2 * _parity(idx & np.uint64(z)).astype(float)
+            sign = 1 - 2 * parity(idx & np.uint64(z)).astype(float)
             m[(idx ^ np.uint64(x)).astype(np.int64), idx.astype(np.int64)] += c * (1j**ny) * sign
         return m
 
@@ -195,7 +195,7 @@ class PauliSum:
         idx = np.arange(1 << self.num_qubits, dtype=np.uint64)
         out = np.zeros(1 << self.num_qubits)
         for _, z, c in self._terms:
-            out += c * (1 - 2 * (_parity(idx & np.uint64(z))).astype(float))
+            out += c * (1 - 2 * (parity(idx & np.uint64(z))).astype(float))
         return out
 
     def _core_observable(self):
@@ -207,7 +207,19 @@ class PauliSum:
         return self._core
 
 
-def _parity(a: np.ndarray) -> np.ndarray:
+def walsh_coefficients(values: np.ndarray) -> np.ndarray:
+    """w with values[x] = sum_z w[z] (-1)^popcount(x & z): the Z-string expansion of a
+    diagonal, w[z] the coefficient of the Z string on the bits of z."""
+    w = np.asarray(values, dtype=float).copy()
+    h = 1
+    while h < w.size:  # in-place fast Walsh-Hadamard transform, one butterfly level at a time
+        w = w.reshape(-1, 2, h)
+        w = np.stack([w[:, 0] + w[:, 1], w[:, 0] - w[:, 1]], axis=1).reshape(-1)
+        h *= 2
+    return w / w.size
+
+
+def parity(a: np.ndarray) -> np.ndarray:
     """Parity of the set bits of each uint64."""
     a = a.copy()
     for shift in (32, 16, 8, 4, 2, 1):

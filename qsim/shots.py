@@ -14,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from qsim.observables import DiagonalObservable, PauliSum
+from qsim.observables import DiagonalObservable, PauliSum, parity
 
 
 def qubitwise_groups(obs: PauliSum) -> list[tuple[dict[int, str], list[tuple[int, int, float]]]]:
@@ -34,13 +34,6 @@ def qubitwise_groups(obs: PauliSum) -> list[tuple[dict[int, str], list[tuple[int
         else:
             groups.append((dict(ops), [(x, z, c)]))
     return groups
-
-
-def _parity(a: np.ndarray) -> np.ndarray:
-    a = a.copy()
-    for shift in (32, 16, 8, 4, 2, 1):
-        a ^= a >> np.uint64(shift)
-    return (a & np.uint64(1)).astype(np.int64)
 
 
 class ShotEstimator:
@@ -80,5 +73,5 @@ class ShotEstimator:
         for (basis, terms), s in zip(groups, seeds):
             indices = self._measured(basis).sample(theta, shots, int(s) % 2**63).indices
             for x, z, c in terms:
-                total += c * float(np.mean(1.0 - 2.0 * _parity(indices & np.uint64(x | z))))
+                total += c * float(np.mean(1.0 - 2.0 * parity(indices & np.uint64(x | z))))
         return total

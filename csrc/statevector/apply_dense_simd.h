@@ -17,19 +17,11 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
   using V = simd_avx2::Complex2<FP>;
   using reg = typename V::reg;
   constexpr unsigned D = 1u << K;
-  unsigned sorted[K];
+  const Targets<K> tg(qubits);
+  const index_t* offs = tg.offs;
   int low = -1;  // position of qubit 0 among the targets
-  for (unsigned j = 0; j < K; ++j) {
-    sorted[j] = qubits[j];
+  for (unsigned j = 0; j < K; ++j)
     if (qubits[j] == 0) low = int(j);
-  }
-  sort_small(sorted, K);
-  index_t offs[D];
-  for (unsigned r = 0; r < D; ++r) {
-    offs[r] = 0;
-    for (unsigned j = 0; j < K; ++j)
-      if ((r >> j) & 1u) offs[r] |= index_t(1) << qubits[j];
-  }
   auto re = [&](unsigned r, unsigned c) { return m[2 * (r * D + c)]; };
   auto im = [&](unsigned r, unsigned c) { return m[2 * (r * D + c) + 1]; };
 
@@ -42,7 +34,7 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
       }
     const std::int64_t pairs = std::int64_t(1) << (n - K - 1);
     for_each_index(pairs, go_parallel(index_t(pairs) << (K + 1)), [&](std::int64_t p) {
-      const index_t base = insert_zero_bits(index_t(p) << 1, sorted, K);
+      const index_t base = tg.base(index_t(p) << 1);
       reg v[D], s[D];
       for (unsigned c = 0; c < D; ++c) {
         v[c] = V::load(psi + 2 * (base + offs[c]));
@@ -77,7 +69,7 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
     }
   const std::int64_t count = std::int64_t(1) << (n - K);
   for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t g) {
-    const index_t base = insert_zero_bits(index_t(g), sorted, K);
+    const index_t base = tg.base(index_t(g));
     reg v[H], vs[H], w[H], ws[H];
     for (unsigned j = 0; j < H; ++j) {
       v[j] = V::load(psi + 2 * (base + offs[half[j]]));
@@ -102,15 +94,8 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
 // to the portable template.
 template <typename FP>
 void apply_dense_simd(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* m) {
-  if (n <= k) return apply_dense<FP>(psi, n, qubits, k, m);
-  switch (k) {
-    case 1: return apply_dense_simd_k<FP, 1>(psi, n, qubits, m);
-    case 2: return apply_dense_simd_k<FP, 2>(psi, n, qubits, m);
-    case 3: return apply_dense_simd_k<FP, 3>(psi, n, qubits, m);
-    case 4: return apply_dense_simd_k<FP, 4>(psi, n, qubits, m);
-    case 5: return apply_dense_simd_k<FP, 5>(psi, n, qubits, m);
-    default: return apply_dense<FP>(psi, n, qubits, k, m);
-  }
+  if (n <= k || k > 5) return apply_dense<FP>(psi, n, qubits, k, m);
+  with_block_size(k, [&](auto K) { apply_dense_simd_k<FP, decltype(K)::value>(psi, n, qubits, m); });
 }
 
 // A k-bit real block (Pauli transfer matrices) with one register over kLanes neighbouring
@@ -121,25 +106,17 @@ void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
   using reg = typename V::reg;
   constexpr unsigned D = 1u << K;
   constexpr unsigned kLanes = V::kLanes;
-  unsigned sorted[K];
-  for (unsigned j = 0; j < K; ++j) {
-    sorted[j] = bits[j];
+  for (unsigned j = 0; j < K; ++j)
     if ((index_t(1) << bits[j]) < kLanes) return real_dense<FP>(v, m, bits, K, mat);
-  }
   if ((index_t(1) << (m - K)) < kLanes) return real_dense<FP>(v, m, bits, K, mat);
-  sort_small(sorted, K);
-  index_t offs[D];
-  for (unsigned r = 0; r < D; ++r) {
-    offs[r] = 0;
-    for (unsigned j = 0; j < K; ++j)
-      if ((r >> j) & 1u) offs[r] |= index_t(1) << bits[j];
-  }
+  const Targets<K> tg(bits);
+  const index_t* offs = tg.offs;
   alignas(32) reg a[D * D];
   for (unsigned e = 0; e < D * D; ++e) a[e] = V::broadcast(mat[e]);
   const std::int64_t groups = std::int64_t(1) << (m - K);
   const std::int64_t blocks = groups / kLanes;
   for_each_index(blocks, go_parallel(index_t(groups) << K), [&](std::int64_t p) {
-    const index_t base = insert_zero_bits(index_t(p) * kLanes, sorted, K);
+    const index_t base = tg.base(index_t(p) * kLanes);
     reg in[D];
     for (unsigned j = 0; j < D; ++j) in[j] = V::load(v + base + offs[j]);
     for (unsigned r = 0; r < D; ++r) {
@@ -152,13 +129,8 @@ void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
 
 template <typename FP>
 void real_dense_simd(FP* v, unsigned m, const unsigned* bits, unsigned k, const FP* mat) {
-  switch (k) {
-    case 1: return real_dense_simd_k<FP, 1>(v, m, bits, mat);
-    case 2: return real_dense_simd_k<FP, 2>(v, m, bits, mat);
-    case 3: return real_dense_simd_k<FP, 3>(v, m, bits, mat);
-    case 4: return real_dense_simd_k<FP, 4>(v, m, bits, mat);
-    default: return real_dense<FP>(v, m, bits, k, mat);
-  }
+  if (k > 4) return real_dense<FP>(v, m, bits, k, mat);
+  with_block_size(k, [&](auto K) { real_dense_simd_k<FP, decltype(K)::value>(v, m, bits, mat); });
 }
 
 }  // namespace QSIM_ISA

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 
 #include "common.h"
 #include "parallel.h"
@@ -54,18 +55,43 @@ inline void sort_small(unsigned* a, unsigned k) {
     }
 }
 
+// The index arithmetic of a K-qubit block: the targets in ascending order (for inserting
+// zero bits into a group number) and the offset of each of the 2^K block indices.
+template <unsigned K>
+struct Targets {
+  unsigned sorted[K];
+  index_t offs[1u << K];
+  explicit Targets(const unsigned* qubits) {
+    for (unsigned j = 0; j < K; ++j) sorted[j] = qubits[j];
+    sort_small(sorted, K);
+    for (unsigned r = 0; r < (1u << K); ++r) {
+      offs[r] = 0;
+      for (unsigned j = 0; j < K; ++j)
+        if ((r >> j) & 1u) offs[r] |= index_t(1) << qubits[j];
+    }
+  }
+  index_t base(index_t group) const { return insert_zero_bits(group, sorted, K); }
+};
+
+// Calls f(std::integral_constant<unsigned, k>{}) for 1 <= k <= kMaxBlockQubits (callers validate k).
+template <typename F>
+void with_block_size(unsigned k, F&& f) {
+  switch (k) {
+    case 1: return f(std::integral_constant<unsigned, 1>{});
+    case 2: return f(std::integral_constant<unsigned, 2>{});
+    case 3: return f(std::integral_constant<unsigned, 3>{});
+    case 4: return f(std::integral_constant<unsigned, 4>{});
+    case 5: return f(std::integral_constant<unsigned, 5>{});
+    case 6: return f(std::integral_constant<unsigned, 6>{});
+    default: return;
+  }
+}
+
 template <typename FP, unsigned K>
 void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
   constexpr unsigned D = 1u << K;
-  unsigned sorted[K];
-  for (unsigned j = 0; j < K; ++j) sorted[j] = qubits[j];
-  sort_small(sorted, K);
-  index_t offs[D];
-  for (unsigned r = 0; r < D; ++r) {
-    offs[r] = 0;
-    for (unsigned j = 0; j < K; ++j)
-      if ((r >> j) & 1u) offs[r] |= index_t(1) << qubits[j];
-  }
+  const Targets<K> tg(qubits);
+  const index_t* offs = tg.offs;
   FP mr[D * D], mi[D * D];
   for (unsigned e = 0; e < D * D; ++e) {
     mr[e] = m[2 * e];
@@ -73,7 +99,7 @@ void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
   }
   const std::int64_t count = std::int64_t(1) << (n - K);
   for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
-    const index_t base = insert_zero_bits(index_t(b), sorted, K);
+    const index_t base = tg.base(index_t(b));
     FP vr[D], vi[D];
     for (unsigned c = 0; c < D; ++c) {
       const FP* p = psi + 2 * (base + offs[c]);
@@ -97,15 +123,7 @@ void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
 
 template <typename FP>
 void apply_dense(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* m) {
-  switch (k) {
-    case 1: return apply_dense_k<FP, 1>(psi, n, qubits, m);
-    case 2: return apply_dense_k<FP, 2>(psi, n, qubits, m);
-    case 3: return apply_dense_k<FP, 3>(psi, n, qubits, m);
-    case 4: return apply_dense_k<FP, 4>(psi, n, qubits, m);
-    case 5: return apply_dense_k<FP, 5>(psi, n, qubits, m);
-    case 6: return apply_dense_k<FP, 6>(psi, n, qubits, m);
-    default: return;  // validated by the caller
-  }
+  with_block_size(k, [&](auto K) { apply_dense_k<FP, decltype(K)::value>(psi, n, qubits, m); });
 }
 
 template <typename FP>
@@ -263,18 +281,11 @@ void dm_pauli_sums(const FP* v, unsigned n, index_t x, const index_t* z, unsigne
 template <typename FP, unsigned K>
 void real_dense_k(FP* c, unsigned m, const unsigned* bits, const FP* mat) {
   constexpr unsigned D = 1u << K;
-  unsigned sorted[K];
-  for (unsigned j = 0; j < K; ++j) sorted[j] = bits[j];
-  sort_small(sorted, K);
-  index_t offs[D];
-  for (unsigned r = 0; r < D; ++r) {
-    offs[r] = 0;
-    for (unsigned j = 0; j < K; ++j)
-      if ((r >> j) & 1u) offs[r] |= index_t(1) << bits[j];
-  }
+  const Targets<K> tg(bits);
+  const index_t* offs = tg.offs;
   const std::int64_t count = std::int64_t(1) << (m - K);
   for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
-    const index_t base = insert_zero_bits(index_t(b), sorted, K);
+    const index_t base = tg.base(index_t(b));
     FP in[D];
     for (unsigned j = 0; j < D; ++j) in[j] = c[base + offs[j]];
     for (unsigned r = 0; r < D; ++r) {
@@ -287,15 +298,7 @@ void real_dense_k(FP* c, unsigned m, const unsigned* bits, const FP* mat) {
 
 template <typename FP>
 void real_dense(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* mat) {
-  switch (k) {
-    case 1: return real_dense_k<FP, 1>(c, m, bits, mat);
-    case 2: return real_dense_k<FP, 2>(c, m, bits, mat);
-    case 3: return real_dense_k<FP, 3>(c, m, bits, mat);
-    case 4: return real_dense_k<FP, 4>(c, m, bits, mat);
-    case 5: return real_dense_k<FP, 5>(c, m, bits, mat);
-    case 6: return real_dense_k<FP, 6>(c, m, bits, mat);
-    default: return;  // validated by the caller
-  }
+  with_block_size(k, [&](auto K) { real_dense_k<FP, decltype(K)::value>(c, m, bits, mat); });
 }
 
 template <typename FP>
