@@ -162,72 +162,61 @@ void probabilities(const FP* psi, unsigned n, double* out) {
   });
 }
 
-template <typename FP>
-double expect_diagonal(const FP* psi, unsigned n, const double* values) {
+// Sums body(i, acc) over i in [0, 2^n) into out[0 .. width): each of reduction_chunks(n)
+// chunks accumulates into its own row of scratch (width doubles each), then the rows are
+// added in order, so the result does not depend on the thread count.
+template <typename Body>
+void chunked_sums(unsigned n, unsigned width, index_t work, double* scratch, double* out, Body&& body) {
   const unsigned chunks = reduction_chunks(n);
   const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
-  double partial[kMaxChunks];
-  for_each_index(chunks, go_parallel(index_t(1) << n), [&](std::int64_t c) {
-    double acc = 0.0;
-    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
-      const double re = psi[2 * i], im = psi[2 * i + 1];
-      acc += (re * re + im * im) * values[i];
-    }
-    partial[c] = acc;
+  for_each_index(chunks, go_parallel(work), [&](std::int64_t c) {
+    double* acc = scratch + index_t(width) * index_t(c);
+    for (unsigned t = 0; t < width; ++t) acc[t] = 0.0;
+    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) body(index_t(i), acc);
   });
-  double total = 0.0;
-  for (unsigned c = 0; c < chunks; ++c) total += partial[c];
-  return total;
-}
-
-// out needs 2 * count doubles; scratch 2 * count * reduction_chunks(n) doubles (from the caller).
-template <typename FP>
-void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
-                double* scratch) {
-  const unsigned chunks = reduction_chunks(n);
-  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
-  for_each_index(chunks, go_parallel((index_t(1) << n) * count), [&](std::int64_t c) {
-    double* acc = scratch + 2 * index_t(count) * index_t(c);
-    for (unsigned t = 0; t < 2 * count; ++t) acc[t] = 0.0;
-    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
-      const FP* a = psi + 2 * (index_t(i) ^ x);
-      const FP* b = psi + 2 * i;
-      const double re = double(a[0]) * b[0] + double(a[1]) * b[1];  // conj(a) b
-      const double im = double(a[0]) * b[1] - double(a[1]) * b[0];
-      for (unsigned t = 0; t < count; ++t) {
-        const double sign = __builtin_parityll(index_t(i) & z[t]) ? -1.0 : 1.0;
-        acc[2 * t] += sign * re;
-        acc[2 * t + 1] += sign * im;
-      }
-    }
-  });
-  for (unsigned t = 0; t < 2 * count; ++t) {
+  for (unsigned t = 0; t < width; ++t) {
     double total = 0.0;
-    for (unsigned c = 0; c < chunks; ++c) total += scratch[2 * index_t(count) * c + t];
+    for (unsigned c = 0; c < chunks; ++c) total += scratch[index_t(width) * c + t];
     out[t] = total;
   }
 }
 
 template <typename FP>
-void inner_product(const FP* a, const FP* b, unsigned n, double* out) {
-  const unsigned chunks = reduction_chunks(n);
-  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
-  double partial[2 * kMaxChunks];
-  for_each_index(chunks, go_parallel(index_t(1) << n), [&](std::int64_t c) {
-    double re = 0.0, im = 0.0;
-    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
-      const double ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
-      re += ar * br + ai * bi;
-      im += ar * bi - ai * br;
-    }
-    partial[2 * c] = re;
-    partial[2 * c + 1] = im;
+double expect_diagonal(const FP* psi, unsigned n, const double* values) {
+  double scratch[kMaxChunks], total;
+  chunked_sums(n, 1, index_t(1) << n, scratch, &total, [&](index_t i, double* acc) {
+    const double re = psi[2 * i], im = psi[2 * i + 1];
+    acc[0] += (re * re + im * im) * values[i];
   });
-  out[0] = out[1] = 0.0;
-  for (unsigned c = 0; c < chunks; ++c) {
-    out[0] += partial[2 * c];
-    out[1] += partial[2 * c + 1];
-  }
+  return total;
+}
+
+// out[t] (complex) = Sum_i conj(psi[i ^ x]) psi[i] (-1)^popcount(i & z[t]); scratch 2 * count *
+// reduction_chunks(n) doubles (from the caller).
+template <typename FP>
+void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
+                double* scratch) {
+  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t i, double* acc) {
+    const FP* a = psi + 2 * (i ^ x);
+    const FP* b = psi + 2 * i;
+    const double re = double(a[0]) * b[0] + double(a[1]) * b[1];  // conj(a) b
+    const double im = double(a[0]) * b[1] - double(a[1]) * b[0];
+    for (unsigned t = 0; t < count; ++t) {
+      const double sign = __builtin_parityll(i & z[t]) ? -1.0 : 1.0;
+      acc[2 * t] += sign * re;
+      acc[2 * t + 1] += sign * im;
+    }
+  });
+}
+
+template <typename FP>
+void inner_product(const FP* a, const FP* b, unsigned n, double* out) {
+  double scratch[2 * kMaxChunks];
+  chunked_sums(n, 2, index_t(1) << n, scratch, out, [&](index_t i, double* acc) {
+    const double ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
+    acc[0] += ar * br + ai * bi;
+    acc[1] += ar * bi - ai * br;
+  });
 }
 
 template <typename FP>
@@ -239,43 +228,26 @@ void dm_probabilities(const FP* v, unsigned n, double* out) {
 
 template <typename FP>
 double dm_expect_diagonal(const FP* v, unsigned n, const double* values) {
-  const unsigned chunks = reduction_chunks(n);
-  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
   const index_t stride = (index_t(1) << n) + 1;
-  double partial[kMaxChunks];
-  for_each_index(chunks, go_parallel(index_t(1) << n), [&](std::int64_t c) {
-    double acc = 0.0;
-    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) acc += double(v[2 * (index_t(i) * stride)]) * values[i];
-    partial[c] = acc;
-  });
-  double total = 0.0;
-  for (unsigned c = 0; c < chunks; ++c) total += partial[c];
+  double scratch[kMaxChunks], total;
+  chunked_sums(n, 1, index_t(1) << n, scratch, &total,
+               [&](index_t i, double* acc) { acc[0] += double(v[2 * (i * stride)]) * values[i]; });
   return total;
 }
 
+// out[t] (complex) = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]), rho[i, j] = v[i + 2^n j].
 template <typename FP>
 void dm_pauli_sums(const FP* v, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
                    double* scratch) {
-  const unsigned chunks = reduction_chunks(n);
-  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
-  for_each_index(chunks, go_parallel((index_t(1) << n) * count), [&](std::int64_t c) {
-    double* acc = scratch + 2 * index_t(count) * index_t(c);
-    for (unsigned t = 0; t < 2 * count; ++t) acc[t] = 0.0;
-    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) {
-      const FP* e = v + 2 * (index_t(i) + ((index_t(i) ^ x) << n));
-      const double re = e[0], im = e[1];
-      for (unsigned t = 0; t < count; ++t) {
-        const double sign = __builtin_parityll(index_t(i) & z[t]) ? -1.0 : 1.0;
-        acc[2 * t] += sign * re;
-        acc[2 * t + 1] += sign * im;
-      }
+  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t i, double* acc) {
+    const FP* e = v + 2 * (i + ((i ^ x) << n));
+    const double re = e[0], im = e[1];
+    for (unsigned t = 0; t < count; ++t) {
+      const double sign = __builtin_parityll(i & z[t]) ? -1.0 : 1.0;
+      acc[2 * t] += sign * re;
+      acc[2 * t + 1] += sign * im;
     }
   });
-  for (unsigned t = 0; t < 2 * count; ++t) {
-    double total = 0.0;
-    for (unsigned c = 0; c < chunks; ++c) total += scratch[2 * index_t(count) * c + t];
-    out[t] = total;
-  }
 }
 
 template <typename FP, unsigned K>
