@@ -276,4 +276,4 @@ def compile(
     core = program_class(method, lower(circuit, method, noise_model), int(fusion), int(trajectories or 0),
                          int(seed if seed is not None else 0))
     return Program(core, circuit, method=method, precision=precision, seed=seed, noise_model=noise_model,
-                   fusion=int(fusion), trajectories=trajectories)
+                   fusion=int(fusion), trajectories=trajectories, state_bytes=state_bytes(n, method, precision))

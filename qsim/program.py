@@ -51,13 +51,14 @@ class Program:
     ``parameters[k]``; ``theta`` may be omitted for a circuit without parameters."""
 
     def __init__(self, core, circuit, *, method: str, precision: str, seed: int | None, noise_model, fusion: int,
-                 trajectories: int | None = None):
+                 trajectories: int | None, state_bytes: int):
         self._core = core
         self.circuit = circuit
         self.parameters = circuit.parameters
         self.noise_model = noise_model
         self.fusion = fusion
         self.trajectories = trajectories
+        self.state_bytes = state_bytes  # one state of this method, as every call allocates it
         self._shift = None  # the parameter-shift expansion, built on first use
         self._shots = None  # measurement-basis programs for finite-shot estimates
         self.method = method
@@ -118,14 +119,20 @@ class Program:
         """The state: 2^n complex amplitudes (statevector), the (2^n, 2^n) density matrix
         rho (density_matrix), or the 4^n real Pauli coefficients c_P = Tr(rho P) with P
         indexed by sum_q 4^q code(P_q), I, X, Y, Z = 0..3 (ptm). Basis index bit q = qubit q."""
-        return self._core.run(self._theta(theta))
+        t = self._theta(theta)
+        self._require_memory(0, "the state")
+        return self._core.run(t)
 
     def probabilities(self, theta=None) -> np.ndarray:
         """|amplitude|^2 for each of the 2^n basis states."""
         t = self._theta(theta)
-        require_memory(8 << self.num_qubits, f"probabilities of {self.num_qubits} qubits")
+        self._require_memory(8 << self.num_qubits, "probabilities")
         p = self._core.probabilities(t)
         return self.noise_model.apply_readout(p) if self._readout else p
+
+    def _require_memory(self, extra: int, what: str) -> None:
+        """Every call allocates one state; some need `extra` bytes more (ValueError if short)."""
+        require_memory(self.state_bytes + extra, f"{what} of a {self.num_qubits}-qubit {self.method} state")
 
     @property
     def _readout(self) -> bool:
@@ -140,6 +147,7 @@ class Program:
             seed = self.seed if self.seed is not None else int(np.random.SeedSequence().entropy % 2**63)
         if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+        self._require_memory((8 << self.num_qubits) + 16 * int(shots), "sampling")
         indices = self._core.sample(t, int(shots), int(seed) % 2**64)
         if self._readout:
             indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, np.random.default_rng(seed))
