@@ -87,7 +87,9 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
   for (const Block& b : blocks_) {
     fixed_.emplace_back();
     channels_.emplace_back();
+    monomials_.emplace_back();
     if (b.constant) to_fp(b.fixed, real, fixed_.back());
+    if (real && b.constant && b.kind == Block::Kind::kDense) monomials_.back() = monomial_form(fixed_.back());
     require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
     if (b.kind != Block::Kind::kChannel) continue;
     require(method_ == Method::kTrajectories, "only trajectory programs sample channels");
@@ -108,6 +110,27 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
       c.identity.push_back(identity);
     }
   }
+}
+
+template <typename FP>
+typename Program<FP>::Monomial Program<FP>::monomial_form(const std::vector<FP>& m) {
+  size_t d = 1;
+  while (d * d < m.size()) ++d;
+  Monomial out;
+  for (size_t r = 0; r < d; ++r) {
+    FP largest = 0;
+    for (size_t c = 0; c < d; ++c) largest = std::max(largest, std::abs(m[r * d + c]));
+    size_t nonzero = 0, where = 0;
+    for (size_t c = 0; c < d; ++c)
+      if (std::abs(m[r * d + c]) > FP(1e-13) * largest) {  // products of PTMs leave ~1e-17 residues
+        ++nonzero;
+        where = c;
+      }
+    if (nonzero != 1) return Monomial{};
+    out.source.push_back(unsigned(where));
+    out.scale.push_back(m[r * d + where]);
+  }
+  return out;
 }
 
 template <typename FP>
@@ -183,7 +206,9 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
       m = scratch.data();
     }
     const unsigned kq = unsigned(b.qubits.size());
-    if (real)
+    if (real && !monomials_[i].source.empty())
+      k.real_monomial(state, width, b.qubits.data(), kq, monomials_[i].source.data(), monomials_[i].scale.data());
+    else if (real)
       (diagonal ? k.real_diagonal : k.real_dense)(state, width, b.qubits.data(), kq, m);
     else
       (diagonal ? k.apply_diagonal : k.apply_dense)(state, width, b.qubits.data(), kq, m);

@@ -72,6 +72,8 @@ class Program {
   void trajectory_values(const double* theta, const ObservableList& obs, double* values) const;
   void run_trajectory(const double* theta, std::uint64_t t, FP* psi, FP* scratch) const;
   void apply_channel(const Block& b, const ChannelOps& c, double r, FP* psi, FP* scratch) const;
+  struct Monomial;
+  static Monomial monomial_form(const std::vector<FP>& m);
   void run_unchecked(const double* theta, FP* state) const;
   void check_theta(const double* theta, size_t count) const;
   void check(const ObservableList& obs) const;
@@ -87,6 +89,11 @@ class Program {
   std::vector<Block> blocks_;
   std::vector<std::vector<FP>> fixed_;  // per block: its constant operator in FP, when constant
   std::vector<ChannelOps> channels_;    // per block (empty unless a channel block)
+  struct Monomial {                     // a constant PTM block with one nonzero per row
+    std::vector<unsigned> source;       // empty: not monomial
+    std::vector<FP> scale;
+  };
+  std::vector<Monomial> monomials_;     // per block
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };

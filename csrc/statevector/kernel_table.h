@@ -50,6 +50,10 @@ struct KernelTable {
   void (*real_dense)(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* mat);
   // c <- diag(d on bits) c.
   void (*real_diagonal)(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* d);
+  // c <- (M on bits) c for a monomial M (one nonzero per row: M[r][source[r]] = scale[r]),
+  // e.g. the PTM of a Clifford gate with Pauli noise: a signed, scaled permutation.
+  void (*real_monomial)(FP* c, unsigned m, const unsigned* bits, unsigned k, const unsigned* source,
+                        const FP* scale);
 };
 
 const KernelTable<double>& scalar_kernels_f64();

@@ -283,6 +283,24 @@ void real_diagonal(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP
   });
 }
 
+template <typename FP, unsigned K>
+void real_monomial_k(FP* c, unsigned m, const unsigned* bits, const unsigned* source, const FP* scale) {
+  constexpr unsigned D = 1u << K;
+  const Targets<K> tg(bits);
+  const std::int64_t count = std::int64_t(1) << (m - K);
+  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
+    const index_t base = tg.base(index_t(b));
+    FP in[D];
+    for (unsigned j = 0; j < D; ++j) in[j] = c[base + tg.offs[j]];
+    for (unsigned r = 0; r < D; ++r) c[base + tg.offs[r]] = scale[r] * in[source[r]];
+  });
+}
+
+template <typename FP>
+void real_monomial(FP* c, unsigned m, const unsigned* bits, unsigned k, const unsigned* source, const FP* scale) {
+  with_block_size(k, [&](auto K) { real_monomial_k<FP, decltype(K)::value>(c, m, bits, source, scale); });
+}
+
 template <typename FP>
 KernelTable<FP> make_table(const char* name) {
   KernelTable<FP> t;
@@ -299,6 +317,7 @@ KernelTable<FP> make_table(const char* name) {
   t.dm_pauli_sums = &dm_pauli_sums<FP>;
   t.real_dense = &real_dense<FP>;
   t.real_diagonal = &real_diagonal<FP>;
+  t.real_monomial = &real_monomial<FP>;
   return t;
 }
 

@@ -121,3 +121,18 @@ def test_ptm_refuses_many_body_diagonals_and_wide_unitaries():
         compile(Circuit(4).unitary(u, [0, 1, 2, 3]), method="density_matrix")
     with pytest.raises(ValueError, match="at most 20 qubits"):
         compile(Circuit(21).h(0), method="ptm")
+
+
+def test_clifford_blocks_take_the_monomial_path_and_agree():
+    """CX and H with Pauli noise have monomial PTMs (a signed, scaled permutation); the fast
+    path must give the dense path's numbers."""
+    from qsim import NoiseModel, noise
+
+    c = Circuit(4).h(0).cx(0, 1).cx(1, 2).s(3).cz(2, 3).ry(0.3, 1).swap(0, 3)
+    nm = NoiseModel().add(noise.depolarizing(0.02, 2), gates=["cx", "cz", "swap"]).add(noise.depolarizing(0.01), gates=["h", "s"])
+    obs = PauliSum([("ZZZZ", 1.0), ("XIXI", 0.5), ("IYYI", 0.25)])
+    ref = reference.compile(c, method="density_matrix", noise_model=nm)
+    for fusion in (0, 2, 4):
+        prog = compile(c, method="ptm", noise_model=nm, fusion=fusion)
+        assert abs(prog.expectation(None, obs) - ref.expectation(None, obs)) < 1e-12
+        np.testing.assert_allclose(prog.probabilities(), ref.probabilities(), atol=1e-12)
