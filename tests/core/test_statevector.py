@@ -274,3 +274,25 @@ def test_state_too_large_for_memory_is_refused_before_allocating():
         compile(Circuit(38).h(0))
     with pytest.raises(ValueError, match="at most 40 qubits"):
         compile(Circuit(45).h(0))
+
+
+def test_qsim_simd_environment_variable_forces_the_portable_kernels():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy as np, qsim\n"
+        "from qsim.library import rotation_layers\n"
+        "c = rotation_layers(8, 3)\n"
+        "t = np.linspace(-1, 1, c.num_parameters)\n"
+        "print(qsim.simd(), repr(complex(qsim.compile(c).run(t)[5])))\n"
+    )
+    env = dict(os.environ, QSIM_SIMD="scalar")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "scalar"
+    from qsim.library import rotation_layers
+
+    c = rotation_layers(8, 3)
+    expected = compile(c).run(np.linspace(-1, 1, c.num_parameters))[5]
+    assert abs(complex(out[1]) - expected) < 1e-12
