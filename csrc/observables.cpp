@@ -1,5 +1,6 @@
 #include "observables.h"
 
+#include <algorithm>
 #include <map>
 
 namespace qsim {
@@ -13,19 +14,25 @@ index_t pauli_index(index_t x, index_t z, unsigned n) {
   return index;
 }
 
+namespace {
+// v[x] <- sum_z v[z] (-1)^popcount(x & z), in place (dim a power of two).
+void walsh_hadamard(double* v, index_t dim) {
+  for (index_t h = 1; h < dim; h <<= 1)
+    for (index_t i = 0; i < dim; i += 2 * h)
+      for (index_t j = i; j < i + h; ++j) {
+        const double a = v[j], b = v[j + h];
+        v[j] = a + b;
+        v[j + h] = a - b;
+      }
+}
+}  // namespace
+
 template <typename FP>
 void pauli_probabilities(const FP* c, unsigned n, double* out) {
   const index_t dim = index_t(1) << n;
   const double scale = 1.0 / double(dim);
   for (index_t z = 0; z < dim; ++z) out[z] = double(c[pauli_index(0, z, n)]) * scale;
-  // p(x) = 2^-n sum_z c_Z(z) (-1)^popcount(x & z): an in-place Walsh-Hadamard transform
-  for (index_t h = 1; h < dim; h <<= 1)
-    for (index_t i = 0; i < dim; i += 2 * h)
-      for (index_t j = i; j < i + h; ++j) {
-        const double a = out[j], b = out[j + h];
-        out[j] = a + b;
-        out[j + h] = a - b;
-      }
+  walsh_hadamard(out, dim);  // p(x) = 2^-n sum_z c_Z(z) (-1)^popcount(x & z)
 }
 
 template void pauli_probabilities<double>(const double*, unsigned, double*);
@@ -106,6 +113,22 @@ void PauliSumObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
         o[1] += FP(sign * (cr * pi + ci * pr));
       }
     }
+}
+
+void PauliSumObservable::pauli_vector(unsigned n, double* out) const {
+  std::fill(out, out + (index_t(1) << (2 * n)), 0.0);
+  out[0] = identity_;
+  for (const Group& g : groups_)
+    for (size_t t = 0; t < g.z.size(); ++t) out[pauli_index(g.x, g.z[t], n)] += g.coeff[t];
+}
+
+void DiagonalObservable::pauli_vector(unsigned n, double* out) const {
+  // D = sum_z w_z Z_z with w the Walsh transform of the values / 2^n
+  const index_t dim = index_t(1) << n;
+  std::vector<double> w(values_);
+  walsh_hadamard(w.data(), dim);
+  std::fill(out, out + dim * dim, 0.0);
+  for (index_t z = 0; z < dim; ++z) out[pauli_index(0, z, n)] = w[z] / double(dim);
 }
 
 DiagonalObservable::DiagonalObservable(std::vector<double> values) : values_(std::move(values)) {

@@ -36,6 +36,8 @@ class Observable {
   // out <- O psi for a pure state of n qubits (2^n interleaved complex values each).
   virtual void apply(const double* psi, unsigned n, double* out) const = 0;
   virtual void apply(const float* psi, unsigned n, float* out) const = 0;
+  // out (4^n) <- the Pauli-Liouville vector o of O on n qubits: <O> = sum_P o_P c_P.
+  virtual void pauli_vector(unsigned n, double* out) const = 0;
 };
 
 // sum_t coeff[t] P_t, where P_t has X on the bits of x[t], Z on the bits of z[t], and Y where
@@ -50,6 +52,7 @@ class PauliSumObservable final : public Observable {
   double expectation(const StateView<float>& state) const override { return evaluate(state); }
   void apply(const double* psi, unsigned n, double* out) const override { apply_to(psi, n, out); }
   void apply(const float* psi, unsigned n, float* out) const override { apply_to(psi, n, out); }
+  void pauli_vector(unsigned n, double* out) const override;
 
  private:
   template <typename FP>
@@ -77,6 +80,7 @@ class DiagonalObservable final : public Observable {
   double expectation(const StateView<float>& state) const override { return evaluate(state); }
   void apply(const double* psi, unsigned n, double* out) const override { apply_to(psi, n, out); }
   void apply(const float* psi, unsigned n, float* out) const override { apply_to(psi, n, out); }
+  void pauli_vector(unsigned n, double* out) const override;
 
  private:
   template <typename FP>

@@ -46,12 +46,6 @@ void parametric_operator(const GateSpec& g, double a, bool diagonal, bool real, 
   }
 }
 
-// Uninitialised: run() writes every entry.
-template <typename FP>
-std::unique_ptr<FP[]> new_state(size_t values) {
-  return std::unique_ptr<FP[]>(new FP[values]);
-}
-
 }  // namespace
 
 // splitmix64: a well-mixed 64-bit stream, used to seed each trajectory and to draw uniforms.
@@ -280,6 +274,12 @@ void Program<FP>::expectation_with_error(const double* theta, const ObservableLi
 
 template <typename FP>
 void Program<FP>::run_unchecked(const double* theta, FP* state) const {
+  init_state(state);
+  apply_blocks(theta, state);
+}
+
+template <typename FP>
+void Program<FP>::init_state(FP* state) const {
   const std::int64_t size = std::int64_t(state_values());
   if (index_t(size) >= kParallelThreshold && num_threads() > 1 && !in_parallel_region()) {
 #pragma omp parallel for schedule(static) num_threads(num_threads())
@@ -293,7 +293,6 @@ void Program<FP>::run_unchecked(const double* theta, FP* state) const {
   } else {
     state[0] = FP(1);  // amplitude or rho[0, 0]
   }
-  apply_blocks(theta, state);
 }
 
 template <typename FP>

@@ -75,6 +75,8 @@ class Program {
   struct Monomial;
   static Monomial monomial_form(const std::vector<FP>& m);
   void run_unchecked(const double* theta, FP* state) const;
+  void init_state(FP* state) const;  // |0..0> in this method's representation
+  void pauli_adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const;
   void check_theta(const double* theta, size_t count) const;
   void check(const ObservableList& obs) const;
   // Applies the blocks; a channel block (trajectories only) draws from rng_state and uses
@@ -97,6 +99,12 @@ class Program {
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };
+
+// An uninitialised state of `values` FP numbers.
+template <typename FP>
+std::unique_ptr<FP[]> new_state(size_t values) {
+  return std::unique_ptr<FP[]>(new FP[values]);
+}
 
 // Draws `shots` indices from the weights p[0 .. dim) (normalised by their sum).
 void sample_from(const double* p, index_t dim, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out);

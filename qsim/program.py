@@ -191,18 +191,21 @@ class Program:
         return (float(mean[0]), float(error[0])) if single else (mean, error)
 
     def value_and_gradient(self, theta, observable, method: str | None = None) -> tuple[float, np.ndarray]:
-        """(<O>, d<O>/dtheta) at theta. method: "adjoint" (statevector only: one forward and
-        one backward pass, whatever the number of parameters) or "parameter_shift" (every
-        method; exact shift rules, all shifted points in one batch). Default: adjoint for the
-        statevector, parameter shift otherwise."""
+        """(<O>, d<O>/dtheta) at theta. method: "adjoint" (statevector and ptm: one forward
+        and one backward pass whatever the number of parameters; the noisy ptm replays its
+        forward states from checkpoints, about 2 sqrt(ops) states of memory) or
+        "parameter_shift" (every method; exact shift rules, all shifted points in one batch).
+        Default: adjoint for statevector and ptm, parameter shift otherwise."""
         t = self._theta(theta)
         obs, single = _core_observables(observable)
         if not single:
             raise TypeError("gradients take one observable, not a list")
-        method = method or ("adjoint" if self.method == "statevector" else "parameter_shift")
+        method = method or ("adjoint" if self.method in ("statevector", "ptm") else "parameter_shift")
         if method == "adjoint":
-            if self.method != "statevector":
-                raise ValueError(f"adjoint gradients need the statevector method, not {self.method!r}; use parameter_shift")
+            if self.method not in ("statevector", "ptm"):
+                raise ValueError(
+                    f"adjoint gradients need the statevector or ptm method, not {self.method!r}; use parameter_shift"
+                )
             value, grad = self._core.adjoint_gradient(t, obs[0])
             return float(value), grad
         if method != "parameter_shift":

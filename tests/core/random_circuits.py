@@ -41,3 +41,23 @@ def random_circuit(n: int, depth: int, rng: np.random.Generator, parametrised: b
         c.append(name, qubits, angles)
     theta = rng.uniform(-np.pi, np.pi, size=c.num_parameters)
     return c, theta
+
+
+def ising_values(n: int, rng: np.random.Generator) -> np.ndarray:
+    """The 2^n energies of a random Ising model (at most two-body terms)."""
+    from qsim import DiagonalObservable
+
+    h, J = rng.normal(size=n), np.triu(rng.normal(size=(n, n)), 1)
+    return DiagonalObservable.from_ising(h, J, 0.5).values
+
+
+def without_general_diagonals(c: Circuit, rng: np.random.Generator) -> Circuit:
+    """The circuit with every diagonal evolution replaced by an Ising one (the PTM method
+    takes only those); the parameters stay the same."""
+    out = Circuit(c.num_qubits)
+    for inst in c:
+        if inst.name == "diagonal_evolution":
+            out.diagonal_evolution(ising_values(c.num_qubits, rng), inst.params[0])
+        else:
+            out._instructions.append(inst)
+    return out

@@ -6,28 +6,12 @@ from hypothesis import given, settings, strategies as st
 
 import qsim
 from qsim import Circuit, DiagonalObservable, Parameter, PauliSum, compile, reference
-from random_circuits import random_circuit
-
-
-def ising_values(n, rng):
-    h, J = rng.normal(size=n), np.triu(rng.normal(size=(n, n)), 1)
-    return DiagonalObservable.from_ising(h, J, 0.5).values
+from random_circuits import ising_values, random_circuit, without_general_diagonals
 
 
 def random_obs(n, rng, terms=8):
     labels = ["".join(rng.choice(list("IXYZ"), size=n)) for _ in range(terms)]
     return PauliSum([(lab, float(c)) for lab, c in zip(labels, rng.normal(size=terms))])
-
-
-def without_general_diagonals(c: Circuit, rng) -> Circuit:
-    """The circuit with every diagonal evolution replaced by an Ising one (PTM takes only those)."""
-    out = Circuit(c.num_qubits)
-    for inst in c:
-        if inst.name == "diagonal_evolution":
-            out.diagonal_evolution(ising_values(c.num_qubits, rng), inst.params[0])
-        else:
-            out._instructions.append(inst)
-    return out
 
 
 @settings(max_examples=30, deadline=None, derandomize=True)

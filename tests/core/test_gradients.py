@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 import qsim
 from qsim import Circuit, DiagonalObservable, GATES, NoiseModel, Parameter, ParameterVector, PauliSum, noise
 from qsim.gradients import shift_rule
-from random_circuits import random_circuit
+from random_circuits import random_circuit, without_general_diagonals
 
 
 def random_obs(n, rng, terms=6):
@@ -78,9 +78,29 @@ def test_noisy_parameter_shift(method):
     obs = PauliSum([("ZZI", 1.0), ("XIX", 0.5), ("IYY", -0.25)])
     prog = qsim.compile(c, method=method, noise_model=nm)
     theta = np.array([0.4, -1.1, 0.7, 2.0])
+    fd = finite_difference(prog, theta, obs)
+    np.testing.assert_allclose(prog.gradient(theta, obs, method="parameter_shift"), fd, atol=1e-6)
+    if method == "ptm":  # adjoint through the noisy PTM, replayed from checkpoints
+        value, grad = prog.value_and_gradient(theta, obs, method="adjoint")
+        assert value == pytest.approx(prog.expectation(theta, obs), abs=1e-12)
+        np.testing.assert_allclose(grad, fd, atol=1e-6)
+        diag = DiagonalObservable(np.arange(8.0) - 3)
+        np.testing.assert_allclose(prog.gradient(theta, diag), finite_difference(prog, theta, diag), atol=1e-6)
+    else:
+        with pytest.raises(ValueError, match="statevector or ptm"):
+            prog.gradient(theta, obs, method="adjoint")
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(n=st.integers(1, 4), depth=st.integers(1, 30), seed=st.integers(0, 2**32 - 1))
+def test_ptm_adjoint_on_random_noisy_circuits(n, depth, seed):
+    rng = np.random.default_rng(seed)
+    c, theta = random_circuit(n, depth, rng)
+    c = without_general_diagonals(c, rng)
+    nm = NoiseModel().add(noise.depolarizing(0.03), gates=["rx", "ry", "rz", "u", "h"]).add(noise.amplitude_damping(0.05), gates=["cx", "crx", "rzz"])
+    obs = random_obs(n, rng)
+    prog = qsim.compile(c, method="ptm", noise_model=nm)
     np.testing.assert_allclose(prog.gradient(theta, obs), finite_difference(prog, theta, obs), atol=1e-6)
-    with pytest.raises(ValueError, match="statevector"):
-        prog.gradient(theta, obs, method="adjoint")
 
 
 def test_gradient_errors():
