@@ -81,9 +81,10 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
   for (const Block& b : blocks_) {
     fixed_.emplace_back();
     channels_.emplace_back();
-    monomials_.emplace_back();
+    sparse_.emplace_back();
     if (b.constant) to_fp(b.fixed, real, fixed_.back());
-    if (real && b.constant && b.kind == Block::Kind::kDense) monomials_.back() = monomial_form(fixed_.back());
+    if (real && b.constant && b.kind == Block::Kind::kDense && !sparse_rows(fixed_.back(), sparse_.back()))
+      sparse_.back() = SparseRows{};
     require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
     if (b.kind != Block::Kind::kChannel) continue;
     require(method_ == Method::kTrajectories, "only trajectory programs sample channels");
@@ -107,24 +108,27 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
 }
 
 template <typename FP>
-typename Program<FP>::Monomial Program<FP>::monomial_form(const std::vector<FP>& m) {
+bool Program<FP>::sparse_rows(const std::vector<FP>& m, SparseRows& out) {
   size_t d = 1;
   while (d * d < m.size()) ++d;
-  Monomial out;
+  out.cols.clear();
+  out.vals.clear();
   for (size_t r = 0; r < d; ++r) {
     FP largest = 0;
     for (size_t c = 0; c < d; ++c) largest = std::max(largest, std::abs(m[r * d + c]));
-    size_t nonzero = 0, where = 0;
+    size_t found = 0;
     for (size_t c = 0; c < d; ++c)
       if (std::abs(m[r * d + c]) > FP(1e-13) * largest) {  // products of PTMs leave ~1e-17 residues
-        ++nonzero;
-        where = c;
+        if (++found > 2) return false;
+        out.cols.push_back(unsigned(c));
+        out.vals.push_back(m[r * d + c]);
       }
-    if (nonzero != 1) return Monomial{};
-    out.source.push_back(unsigned(where));
-    out.scale.push_back(m[r * d + where]);
+    for (; found < 2; ++found) {  // pad: a zero weight on column 0
+      out.cols.push_back(0);
+      out.vals.push_back(FP(0));
+    }
   }
-  return out;
+  return true;
 }
 
 template <typename FP>
@@ -200,8 +204,16 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
       m = scratch.data();
     }
     const unsigned kq = unsigned(b.qubits.size());
-    if (real && !monomials_[i].source.empty())
-      k.real_monomial(state, width, b.qubits.data(), kq, monomials_[i].source.data(), monomials_[i].scale.data());
+    thread_local SparseRows computed;
+    const SparseRows* sparse = nullptr;
+    if (real && !diagonal) {
+      if (b.constant)
+        sparse = sparse_[i].cols.empty() ? nullptr : &sparse_[i];
+      else if (sparse_rows(scratch, computed))  // e.g. a lone Pauli rotation: 2x2 blocks
+        sparse = &computed;
+    }
+    if (sparse != nullptr)
+      k.real_sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
     else if (real)
       (diagonal ? k.real_diagonal : k.real_dense)(state, width, b.qubits.data(), kq, m);
     else

@@ -72,8 +72,10 @@ class Program {
   void trajectory_values(const double* theta, const ObservableList& obs, double* values) const;
   void run_trajectory(const double* theta, std::uint64_t t, FP* psi, FP* scratch) const;
   void apply_channel(const Block& b, const ChannelOps& c, double r, FP* psi, FP* scratch) const;
-  struct Monomial;
-  static Monomial monomial_form(const std::vector<FP>& m);
+  struct SparseRows;
+  // The (column, value) pairs of a D x D real matrix with at most two nonzeros per row; false
+  // when some row has more.
+  static bool sparse_rows(const std::vector<FP>& m, SparseRows& out);
   void run_unchecked(const double* theta, FP* state) const;
   void init_state(FP* state) const;  // |0..0> in this method's representation
   void pauli_adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const;
@@ -91,11 +93,11 @@ class Program {
   std::vector<Block> blocks_;
   std::vector<std::vector<FP>> fixed_;  // per block: its constant operator in FP, when constant
   std::vector<ChannelOps> channels_;    // per block (empty unless a channel block)
-  struct Monomial {                     // a constant PTM block with one nonzero per row
-    std::vector<unsigned> source;       // empty: not monomial
-    std::vector<FP> scale;
+  struct SparseRows {                   // a PTM block with at most two nonzeros per row
+    std::vector<unsigned> cols;         // two per row
+    std::vector<FP> vals;
   };
-  std::vector<Monomial> monomials_;     // per block
+  std::vector<SparseRows> sparse_;      // per constant PTM block; empty cols: use the dense kernel
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };

@@ -50,10 +50,11 @@ struct KernelTable {
   void (*real_dense)(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* mat);
   // c <- diag(d on bits) c.
   void (*real_diagonal)(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* d);
-  // c <- (M on bits) c for a monomial M (one nonzero per row: M[r][source[r]] = scale[r]),
-  // e.g. the PTM of a Clifford gate with Pauli noise: a signed, scaled permutation.
-  void (*real_monomial)(FP* c, unsigned m, const unsigned* bits, unsigned k, const unsigned* source,
-                        const FP* scale);
+  // c <- (M on bits) c for M with at most two nonzeros per row: row r is
+  // vals[2r] at column cols[2r] plus vals[2r+1] at column cols[2r+1]. The PTMs of Clifford
+  // gates with Pauli noise (signed, scaled permutations) and of Pauli rotations (2x2 blocks).
+  void (*real_sparse_rows)(FP* c, unsigned m, const unsigned* bits, unsigned k, const unsigned* cols,
+                           const FP* vals);
 };
 
 const KernelTable<double>& scalar_kernels_f64();

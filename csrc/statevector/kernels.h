@@ -284,7 +284,7 @@ void real_diagonal(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP
 }
 
 template <typename FP, unsigned K>
-void real_monomial_k(FP* c, unsigned m, const unsigned* bits, const unsigned* source, const FP* scale) {
+void real_sparse_rows_k(FP* c, unsigned m, const unsigned* bits, const unsigned* cols, const FP* vals) {
   constexpr unsigned D = 1u << K;
   const Targets<K> tg(bits);
   const std::int64_t count = std::int64_t(1) << (m - K);
@@ -292,13 +292,14 @@ void real_monomial_k(FP* c, unsigned m, const unsigned* bits, const unsigned* so
     const index_t base = tg.base(index_t(b));
     FP in[D];
     for (unsigned j = 0; j < D; ++j) in[j] = c[base + tg.offs[j]];
-    for (unsigned r = 0; r < D; ++r) c[base + tg.offs[r]] = scale[r] * in[source[r]];
+    for (unsigned r = 0; r < D; ++r)
+      c[base + tg.offs[r]] = vals[2 * r] * in[cols[2 * r]] + vals[2 * r + 1] * in[cols[2 * r + 1]];
   });
 }
 
 template <typename FP>
-void real_monomial(FP* c, unsigned m, const unsigned* bits, unsigned k, const unsigned* source, const FP* scale) {
-  with_block_size(k, [&](auto K) { real_monomial_k<FP, decltype(K)::value>(c, m, bits, source, scale); });
+void real_sparse_rows(FP* c, unsigned m, const unsigned* bits, unsigned k, const unsigned* cols, const FP* vals) {
+  with_block_size(k, [&](auto K) { real_sparse_rows_k<FP, decltype(K)::value>(c, m, bits, cols, vals); });
 }
 
 template <typename FP>
@@ -317,7 +318,7 @@ KernelTable<FP> make_table(const char* name) {
   t.dm_pauli_sums = &dm_pauli_sums<FP>;
   t.real_dense = &real_dense<FP>;
   t.real_diagonal = &real_diagonal<FP>;
-  t.real_monomial = &real_monomial<FP>;
+  t.real_sparse_rows = &real_sparse_rows<FP>;
   return t;
 }
 
