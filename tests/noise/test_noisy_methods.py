@@ -90,3 +90,20 @@ def test_noise_model_errors():
         qsim.compile(Circuit(1).h(0), noise_model=nm)
     with pytest.raises(TypeError, match="NoiseModel"):
         qsim.compile(Circuit(1).h(0), method="density_matrix", noise_model="depolarizing")
+
+
+@pytest.mark.parametrize("n, seed", [(5, 1), (6, 2), (7, 3)])
+def test_larger_noisy_circuits_match_reference(n, seed):
+    """Up to 7 qubits: every channel kind, every noisy method (trajectories within 5 sigma)."""
+    rng = np.random.default_rng(seed)
+    c = random_circuit(rng, n, 4 * n)
+    nm = random_noise_model(rng, with_idle=True)
+    obs = random_obs(n, rng)
+    ref = reference.compile(c, method="density_matrix", noise_model=nm)
+    exact = ref.expectation(None, obs)
+    for method in ("density_matrix", "ptm"):
+        prog = qsim.compile(c, method=method, noise_model=nm)
+        assert abs(prog.expectation(None, obs) - exact) < 1e-10
+        np.testing.assert_allclose(prog.probabilities(), ref.probabilities(), atol=1e-10)
+    mean, error = qsim.compile(c, method="trajectories", noise_model=nm, trajectories=2000, seed=seed).expectation_with_error(None, obs)
+    assert abs(mean - exact) <= 5 * error + 1e-12
