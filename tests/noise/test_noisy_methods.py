@@ -92,18 +92,19 @@ def test_noise_model_errors():
         qsim.compile(Circuit(1).h(0), method="density_matrix", noise_model="depolarizing")
 
 
-@pytest.mark.parametrize("n, seed", [(5, 1), (6, 2), (7, 3)])
-def test_larger_noisy_circuits_match_reference(n, seed):
+@pytest.mark.parametrize("n, seed, idle", [(5, 1, True), (6, 2, True), (7, 3, False)])
+def test_larger_noisy_circuits_match_reference(n, seed, idle):
     """Up to 7 qubits: every channel kind, every noisy method (trajectories within 5 sigma)."""
     rng = np.random.default_rng(seed)
-    c = random_circuit(rng, n, 4 * n)
-    nm = random_noise_model(rng, with_idle=True)
+    c = random_circuit(rng, n, 3 * n)
+    nm = random_noise_model(rng, with_idle=idle)
     obs = random_obs(n, rng)
-    ref = reference.compile(c, method="density_matrix", noise_model=nm)
-    exact = ref.expectation(None, obs)
+    rho = reference.density_matrix(c, noise_model=nm)  # the slow part: run it once
+    exact = reference.expectation(rho, obs, n)
+    probabilities = nm.apply_readout(np.clip(np.real(np.diag(rho)), 0, None))
     for method in ("density_matrix", "ptm"):
         prog = qsim.compile(c, method=method, noise_model=nm)
         assert abs(prog.expectation(None, obs) - exact) < 1e-10
-        np.testing.assert_allclose(prog.probabilities(), ref.probabilities(), atol=1e-10)
+        np.testing.assert_allclose(prog.probabilities(), probabilities, atol=1e-10)
     mean, error = qsim.compile(c, method="trajectories", noise_model=nm, trajectories=2000, seed=seed).expectation_with_error(None, obs)
     assert abs(mean - exact) <= 5 * error + 1e-12
