@@ -83,7 +83,10 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
     channels_.emplace_back();
     sparse_.emplace_back();
     if (b.constant) to_fp(b.fixed, real, fixed_.back());
-    if (real && b.constant && b.kind == Block::Kind::kDense && !sparse_rows(fixed_.back(), sparse_.back()))
+    // a constant block pays for the sparse kernel when a row has at most a quarter of its entries
+    const unsigned width = real ? 2 : kSparseRowWidth;
+    if (b.constant && b.kind == Block::Kind::kDense && (real || (size_t(1) << b.qubits.size()) >= 4 * width) &&
+        !sparse_rows(fixed_.back(), !real, width, sparse_.back()))
       sparse_.back() = SparseRows{};
     require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
     if (b.kind != Block::Kind::kChannel) continue;
@@ -108,24 +111,26 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
 }
 
 template <typename FP>
-bool Program<FP>::sparse_rows(const std::vector<FP>& m, SparseRows& out) {
+bool Program<FP>::sparse_rows(const std::vector<FP>& m, bool complex, unsigned width, SparseRows& out) {
+  const size_t per = complex ? 2 : 1;
   size_t d = 1;
-  while (d * d < m.size()) ++d;
+  while (d * d * per < m.size()) ++d;
+  auto magnitude = [&](size_t e) { return complex ? std::hypot(m[2 * e], m[2 * e + 1]) : std::abs(m[e]); };
   out.cols.clear();
   out.vals.clear();
   for (size_t r = 0; r < d; ++r) {
     FP largest = 0;
-    for (size_t c = 0; c < d; ++c) largest = std::max(largest, std::abs(m[r * d + c]));
-    size_t found = 0;
+    for (size_t c = 0; c < d; ++c) largest = std::max(largest, FP(magnitude(r * d + c)));
+    unsigned found = 0;
     for (size_t c = 0; c < d; ++c)
-      if (std::abs(m[r * d + c]) > FP(1e-13) * largest) {  // products of PTMs leave ~1e-17 residues
-        if (++found > 2) return false;
+      if (magnitude(r * d + c) > FP(1e-13) * largest) {  // products leave ~1e-17 residues
+        if (++found > width) return false;
         out.cols.push_back(unsigned(c));
-        out.vals.push_back(m[r * d + c]);
+        for (size_t j = 0; j < per; ++j) out.vals.push_back(m[per * (r * d + c) + j]);
       }
-    for (; found < 2; ++found) {  // pad: a zero weight on column 0
+    for (; found < width; ++found) {  // pad: a zero weight on column 0
       out.cols.push_back(0);
-      out.vals.push_back(FP(0));
+      for (size_t j = 0; j < per; ++j) out.vals.push_back(FP(0));
     }
   }
   return true;
@@ -206,14 +211,14 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
     const unsigned kq = unsigned(b.qubits.size());
     thread_local SparseRows computed;
     const SparseRows* sparse = nullptr;
-    if (real && !diagonal) {
-      if (b.constant)
-        sparse = sparse_[i].cols.empty() ? nullptr : &sparse_[i];
-      else if (sparse_rows(scratch, computed))  // e.g. a lone Pauli rotation: 2x2 blocks
-        sparse = &computed;
-    }
-    if (sparse != nullptr)
+    if (!diagonal && b.constant && !sparse_[i].cols.empty())
+      sparse = &sparse_[i];
+    else if (real && !diagonal && !b.constant && sparse_rows(scratch, false, 2, computed))
+      sparse = &computed;  // e.g. a lone Pauli rotation: 2x2 blocks
+    if (sparse != nullptr && real)
       k.real_sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
+    else if (sparse != nullptr)
+      k.sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
     else if (real)
       (diagonal ? k.real_diagonal : k.real_dense)(state, width, b.qubits.data(), kq, m);
     else

@@ -73,9 +73,10 @@ class Program {
   void run_trajectory(const double* theta, std::uint64_t t, FP* psi, FP* scratch) const;
   void apply_channel(const Block& b, const ChannelOps& c, double r, FP* psi, FP* scratch) const;
   struct SparseRows;
-  // The (column, value) pairs of a D x D real matrix with at most two nonzeros per row; false
-  // when some row has more.
-  static bool sparse_rows(const std::vector<FP>& m, SparseRows& out);
+  // The (column, value) pairs of a D x D matrix (real, or interleaved complex when
+  // `complex`) with at most `width` nonzeros per row, padded with zero weights; false when
+  // some row has more.
+  static bool sparse_rows(const std::vector<FP>& m, bool complex, unsigned width, SparseRows& out);
   void run_unchecked(const double* theta, FP* state) const;
   void init_state(FP* state) const;  // |0..0> in this method's representation
   void pauli_adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const;
@@ -93,11 +94,11 @@ class Program {
   std::vector<Block> blocks_;
   std::vector<std::vector<FP>> fixed_;  // per block: its constant operator in FP, when constant
   std::vector<ChannelOps> channels_;    // per block (empty unless a channel block)
-  struct SparseRows {                   // a PTM block with at most two nonzeros per row
-    std::vector<unsigned> cols;         // two per row
-    std::vector<FP> vals;
+  struct SparseRows {                   // a block with few nonzeros per row
+    std::vector<unsigned> cols;         // a fixed number per row
+    std::vector<FP> vals;               // real, or interleaved complex
   };
-  std::vector<SparseRows> sparse_;      // per constant PTM block; empty cols: use the dense kernel
+  std::vector<SparseRows> sparse_;      // per constant dense block; empty cols: use the dense kernel
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };

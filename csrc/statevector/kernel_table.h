@@ -15,6 +15,9 @@ namespace qsim {
 constexpr unsigned kMaxChunks = 64;
 unsigned reduction_chunks(unsigned n);
 
+// Nonzeros per row that the complex sparse-row kernel takes.
+constexpr unsigned kSparseRowWidth = 4;
+
 template <typename FP>
 struct KernelTable {
   const char* isa;
@@ -44,6 +47,11 @@ struct KernelTable {
   // fixed order; Tr(rho P) = Re(i^popcount(x & z) out[t]). scratch as for pauli_sums.
   void (*dm_pauli_sums)(const FP* v, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
                         double* scratch);
+
+  // psi <- (M on qubits) psi for M with at most kSparseRowWidth nonzeros per row: row r is
+  // sum_s vals[w r + s] psi[cols[w r + s]] (w = kSparseRowWidth, vals interleaved complex).
+  // The superoperators of permutation gates and of Pauli noise are of this kind.
+  void (*sparse_rows)(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const unsigned* cols, const FP* vals);
 
   // Real vectors of 2^m entries (Pauli transfer matrices on the Pauli-Liouville vector).
   // c <- (M on bits) c, M: 2^k x 2^k real row-major, 1 <= k <= kMaxBlockQubits.

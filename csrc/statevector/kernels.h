@@ -126,6 +126,39 @@ void apply_dense(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const 
   with_block_size(k, [&](auto K) { apply_dense_k<FP, decltype(K)::value>(psi, n, qubits, m); });
 }
 
+template <typename FP, unsigned K>
+void sparse_rows_k(FP* psi, unsigned n, const unsigned* qubits, const unsigned* cols, const FP* vals) {
+  constexpr unsigned D = 1u << K, W = kSparseRowWidth;
+  const Targets<K> tg(qubits);
+  const std::int64_t count = std::int64_t(1) << (n - K);
+  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
+    const index_t base = tg.base(index_t(b));
+    FP vr[D], vi[D];
+    for (unsigned c = 0; c < D; ++c) {
+      const FP* p = psi + 2 * (base + tg.offs[c]);
+      vr[c] = p[0];
+      vi[c] = p[1];
+    }
+    for (unsigned r = 0; r < D; ++r) {
+      FP ar = 0, ai = 0;
+      for (unsigned s = 0; s < W; ++s) {
+        const unsigned c = cols[W * r + s];
+        const FP mr = vals[2 * (W * r + s)], mi = vals[2 * (W * r + s) + 1];
+        ar += mr * vr[c] - mi * vi[c];
+        ai += mr * vi[c] + mi * vr[c];
+      }
+      FP* p = psi + 2 * (base + tg.offs[r]);
+      p[0] = ar;
+      p[1] = ai;
+    }
+  });
+}
+
+template <typename FP>
+void sparse_rows(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const unsigned* cols, const FP* vals) {
+  with_block_size(k, [&](auto K) { sparse_rows_k<FP, decltype(K)::value>(psi, n, qubits, cols, vals); });
+}
+
 template <typename FP>
 void apply_diagonal(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* d) {
   const std::int64_t size = std::int64_t(1) << n;
@@ -308,6 +341,7 @@ KernelTable<FP> make_table(const char* name) {
   t.isa = name;
   t.apply_dense = &apply_dense<FP>;
   t.apply_diagonal = &apply_diagonal<FP>;
+  t.sparse_rows = &sparse_rows<FP>;
   t.apply_phase_vector = &apply_phase_vector<FP>;
   t.probabilities = &probabilities<FP>;
   t.expect_diagonal = &expect_diagonal<FP>;
