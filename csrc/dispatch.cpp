@@ -10,7 +10,7 @@ namespace {
 bool cpu_has_avx2() {
 #if defined(QSIM_HAVE_AVX2)
   __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("popcnt");
 #else
   return false;
 #endif

@@ -44,22 +44,25 @@ PauliSumObservable::PauliSumObservable(unsigned num_qubits, const std::vector<in
   require(x.size() == z.size() && x.size() == coeff.size(), "x masks, z masks and coefficients differ in length");
   require(num_qubits <= 63, "a Pauli sum acts on at most 63 qubits");
   const index_t allowed = num_qubits == 0 ? 0 : (~index_t(0) >> (64 - num_qubits));
-  std::map<index_t, size_t> by_x;
+  std::map<index_t, std::vector<size_t>> by_x;  // terms by X mask, in order of first appearance within
+  std::vector<index_t> order;
   for (size_t t = 0; t < x.size(); ++t) {
     require(((x[t] | z[t]) & ~allowed) == 0, "Pauli term acts outside " + std::to_string(num_qubits) + " qubits");
     if (x[t] == 0 && z[t] == 0) {
       identity_ += coeff[t];
       continue;
     }
-    auto it = by_x.find(x[t]);
-    if (it == by_x.end()) {
-      it = by_x.emplace(x[t], groups_.size()).first;
-      groups_.push_back(Group{x[t], {}, {}, {}});
+    if (by_x.find(x[t]) == by_x.end()) order.push_back(x[t]);
+    by_x[x[t]].push_back(t);
+  }
+  for (index_t mask : order) {
+    for (size_t t : by_x[mask]) {
+      z_.push_back(z[t]);
+      coeff_.push_back(coeff[t]);
+      y_count_.push_back(unsigned(__builtin_popcountll(x[t] & z[t])) & 3u);
     }
-    Group& g = groups_[it->second];
-    g.z.push_back(z[t]);
-    g.coeff.push_back(coeff[t]);
-    g.y_count.push_back(unsigned(__builtin_popcountll(x[t] & z[t])) & 3u);
+    x_.push_back(mask);
+    end_.push_back(unsigned(z_.size()));
   }
 }
 
@@ -72,26 +75,23 @@ template <typename FP>
 double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   double total = identity_;
   if (state.kind == StateView<FP>::Kind::kPauli) {
-    for (const Group& g : groups_)
-      for (size_t t = 0; t < g.z.size(); ++t) total += g.coeff[t] * double(state.data[pauli_index(g.x, g.z[t], state.n)]);
+    for (size_t g = 0, t = 0; g < x_.size(); ++g)
+      for (; t < end_[g]; ++t) total += coeff_[t] * double(state.data[pauli_index(x_[g], z_[t], state.n)]);
     return total;
   }
+  if (z_.empty()) return total;
   thread_local std::vector<double> sums, scratch;
+  sums.resize(2 * z_.size());
+  scratch.resize(2 * z_.size() * reduction_chunks(state.n));
   const KernelTable<FP>& k = *state.kernels;
-  for (const Group& g : groups_) {
-    const unsigned count = unsigned(g.z.size());
-    sums.resize(2 * count);
-    scratch.resize(size_t(2) * count * reduction_chunks(state.n));
-    if (state.kind == StateView<FP>::Kind::kPure)
-      k.pauli_sums(state.data, state.n, g.x, g.z.data(), count, sums.data(), scratch.data());
-    else
-      k.dm_pauli_sums(state.data, state.n, g.x, g.z.data(), count, sums.data(), scratch.data());
-    for (unsigned t = 0; t < count; ++t) {
-      const double re = sums[2 * t], im = sums[2 * t + 1];
-      // Re(i^y S)
-      const double value = g.y_count[t] == 0 ? re : g.y_count[t] == 1 ? -im : g.y_count[t] == 2 ? -re : im;
-      total += g.coeff[t] * value;
-    }
+  if (state.kind == StateView<FP>::Kind::kPure)
+    k.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
+  else
+    k.dm_pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
+  for (size_t t = 0; t < z_.size(); ++t) {
+    const double re = sums[2 * t], im = sums[2 * t + 1];
+    const unsigned y = y_count_[t];
+    total += coeff_[t] * (y == 0 ? re : y == 1 ? -im : y == 2 ? -re : im);  // Re(i^y S)
   }
   return total;
 }
@@ -101,14 +101,14 @@ void PauliSumObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
   const index_t dim = index_t(1) << n;
   for (index_t i = 0; i < 2 * dim; ++i) out[i] = FP(identity_ * psi[i]);
   static const double kPhaseRe[4] = {1, 0, -1, 0}, kPhaseIm[4] = {0, 1, 0, -1};  // i^y
-  for (const Group& g : groups_)
-    for (size_t t = 0; t < g.z.size(); ++t) {
-      const double cr = g.coeff[t] * kPhaseRe[g.y_count[t]], ci = g.coeff[t] * kPhaseIm[g.y_count[t]];
+  for (size_t g = 0, t = 0; g < x_.size(); ++g)
+    for (; t < end_[g]; ++t) {
+      const double cr = coeff_[t] * kPhaseRe[y_count_[t]], ci = coeff_[t] * kPhaseIm[y_count_[t]];
       for (index_t i = 0; i < dim; ++i) {
         // P|i> = i^y (-1)^popcount(i & z) |i ^ x>
-        const double sign = __builtin_parityll(i & g.z[t]) ? -1.0 : 1.0;
+        const double sign = __builtin_parityll(i & z_[t]) ? -1.0 : 1.0;
         const double pr = psi[2 * i], pi = psi[2 * i + 1];
-        FP* o = out + 2 * (i ^ g.x);
+        FP* o = out + 2 * (i ^ x_[g]);
         o[0] += FP(sign * (cr * pr - ci * pi));
         o[1] += FP(sign * (cr * pi + ci * pr));
       }
@@ -118,8 +118,8 @@ void PauliSumObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
 void PauliSumObservable::pauli_vector(unsigned n, double* out) const {
   std::fill(out, out + (index_t(1) << (2 * n)), 0.0);
   out[0] = identity_;
-  for (const Group& g : groups_)
-    for (size_t t = 0; t < g.z.size(); ++t) out[pauli_index(g.x, g.z[t], n)] += g.coeff[t];
+  for (size_t g = 0, t = 0; g < x_.size(); ++g)
+    for (; t < end_[g]; ++t) out[pauli_index(x_[g], z_[t], n)] += coeff_[t];
 }
 
 void DiagonalObservable::pauli_vector(unsigned n, double* out) const {

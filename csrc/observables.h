@@ -57,17 +57,15 @@ class PauliSumObservable final : public Observable {
  private:
   template <typename FP>
   void apply_to(const FP* psi, unsigned n, FP* out) const;
-  struct Group {
-    index_t x = 0;
-    std::vector<index_t> z;
-    std::vector<double> coeff;
-    std::vector<unsigned> y_count;  // popcount(x & z) mod 4
-  };
   template <typename FP>
   double evaluate(const StateView<FP>& state) const;
+  PauliTerms terms() const { return PauliTerms{x_.data(), end_.data(), unsigned(x_.size()), z_.data(), unsigned(z_.size())}; }
   unsigned n_;
   double identity_ = 0.0;  // coefficient of the all-identity term
-  std::vector<Group> groups_;
+  // the other terms grouped by X mask (see PauliTerms), with coefficients and popcount(x & z) mod 4
+  std::vector<index_t> x_, z_;
+  std::vector<unsigned> end_, y_count_;
+  std::vector<double> coeff_;
 };
 
 // sum_i values[i] |i><i|.

@@ -9,7 +9,7 @@
 #include "parallel.h"
 #include "statevector/kernel_table.h"
 
-#pragma GCC target("avx2,fma")
+#pragma GCC target("avx2,fma,popcnt")
 #define QSIM_ISA isa_avx2
 #include "statevector/kernels.h"
 #include "statevector/apply_dense_simd.h"

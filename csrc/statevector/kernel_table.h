@@ -18,6 +18,16 @@ unsigned reduction_chunks(unsigned n);
 // Nonzeros per row that the complex sparse-row kernel takes.
 constexpr unsigned kSparseRowWidth = 4;
 
+// Pauli strings grouped by X mask: group g has X mask x[g] and the terms end[g-1] .. end[g]-1
+// (end[-1] = 0), whose Z masks are z[t]; count = end[groups - 1].
+struct PauliTerms {
+  const index_t* x;
+  const unsigned* end;
+  unsigned groups;
+  const index_t* z;
+  unsigned count;
+};
+
 template <typename FP>
 struct KernelTable {
   const char* isa;
@@ -31,10 +41,10 @@ struct KernelTable {
   void (*probabilities)(const FP* psi, unsigned n, double* out);
   // Sum_i |psi[i]|^2 values[i], summed in a fixed order (independent of the thread count).
   double (*expect_diagonal)(const FP* psi, unsigned n, const double* values);
-  // For t < count: out[t] = Sum_i conj(psi[i ^ x]) psi[i] (-1)^popcount(i & z[t]) (complex,
-  // interleaved), summed in a fixed order. scratch: 2 * count * reduction_chunks(n) doubles.
-  void (*pauli_sums)(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
-                     double* scratch);
+  // For every term t (of group g, X mask x[g]): out[t] = Sum_i conj(psi[i ^ x]) psi[i]
+  // (-1)^popcount(i & z[t]) (complex, interleaved), all in one sweep, summed in a fixed order.
+  // scratch: 2 * terms.count * reduction_chunks(n) doubles.
+  void (*pauli_sums)(const FP* psi, unsigned n, const PauliTerms& terms, double* out, double* scratch);
   // out (2 doubles) <- <a|b> = Sum_i conj(a[i]) b[i], in a fixed order.
   void (*inner_product)(const FP* a, const FP* b, unsigned n, double* out);
 
@@ -43,10 +53,9 @@ struct KernelTable {
   void (*dm_probabilities)(const FP* v, unsigned n, double* out);
   // Sum_i Re rho[i, i] values[i], in a fixed order.
   double (*dm_expect_diagonal)(const FP* v, unsigned n, const double* values);
-  // For t < count: out[t] = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]) (complex), in a
+  // For every term t: out[t] = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]) (complex), in a
   // fixed order; Tr(rho P) = Re(i^popcount(x & z) out[t]). scratch as for pauli_sums.
-  void (*dm_pauli_sums)(const FP* v, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
-                        double* scratch);
+  void (*dm_pauli_sums)(const FP* v, unsigned n, const PauliTerms& terms, double* out, double* scratch);
 
   // psi <- (M on qubits) psi for M with at most kSparseRowWidth nonzeros per row: row r is
   // sum_s vals[w r + s] psi[cols[w r + s]] (w = kSparseRowWidth, vals interleaved complex).

@@ -195,17 +195,18 @@ void probabilities(const FP* psi, unsigned n, double* out) {
   });
 }
 
-// Sums body(i, acc) over i in [0, 2^n) into out[0 .. width): each of reduction_chunks(n)
-// chunks accumulates into its own row of scratch (width doubles each), then the rows are
-// added in order, so the result does not depend on the thread count.
+// Sums over i in [0, 2^n) into out[0 .. width): each of reduction_chunks(n) chunks
+// [begin, end) adds its sums into its own row acc of scratch (width doubles, zeroed) by
+// body(begin, end, acc); then the rows are added in order, so the result does not depend on
+// the thread count.
 template <typename Body>
 void chunked_sums(unsigned n, unsigned width, index_t work, double* scratch, double* out, Body&& body) {
   const unsigned chunks = reduction_chunks(n);
-  const std::int64_t chunk = std::int64_t((index_t(1) << n) / chunks);
+  const index_t chunk = (index_t(1) << n) / chunks;
   for_each_index(chunks, go_parallel(work), [&](std::int64_t c) {
     double* acc = scratch + index_t(width) * index_t(c);
     for (unsigned t = 0; t < width; ++t) acc[t] = 0.0;
-    for (std::int64_t i = c * chunk; i < (c + 1) * chunk; ++i) body(index_t(i), acc);
+    body(index_t(c) * chunk, index_t(c + 1) * chunk, acc);
   });
   for (unsigned t = 0; t < width; ++t) {
     double total = 0.0;
@@ -217,38 +218,66 @@ void chunked_sums(unsigned n, unsigned width, index_t work, double* scratch, dou
 template <typename FP>
 double expect_diagonal(const FP* psi, unsigned n, const double* values) {
   double scratch[kMaxChunks], total;
-  chunked_sums(n, 1, index_t(1) << n, scratch, &total, [&](index_t i, double* acc) {
-    const double re = psi[2 * i], im = psi[2 * i + 1];
-    acc[0] += (re * re + im * im) * values[i];
+  chunked_sums(n, 1, index_t(1) << n, scratch, &total, [&](index_t begin, index_t end, double* acc) {
+    double sum = 0.0;
+    for (index_t i = begin; i < end; ++i) {
+      const double re = psi[2 * i], im = psi[2 * i + 1];
+      sum += (re * re + im * im) * values[i];
+    }
+    acc[0] = sum;
   });
   return total;
 }
 
-// out[t] (complex) = Sum_i conj(psi[i ^ x]) psi[i] (-1)^popcount(i & z[t]); scratch 2 * count *
-// reduction_chunks(n) doubles (from the caller).
-template <typename FP>
-void pauli_sums(const FP* psi, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
-                double* scratch) {
-  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t i, double* acc) {
-    const FP* a = psi + 2 * (i ^ x);
-    const FP* b = psi + 2 * i;
-    const double re = double(a[0]) * b[0] + double(a[1]) * b[1];  // conj(a) b
-    const double im = double(a[0]) * b[1] - double(a[1]) * b[0];
-    for (unsigned t = 0; t < count; ++t) {
-      const double sign = __builtin_parityll(i & z[t]) ? -1.0 : 1.0;
-      acc[2 * t] += sign * re;
-      acc[2 * t + 1] += sign * im;
+// For every term t of `terms`: acc[2t], acc[2t+1] += Sum_{begin <= i < end} (-1)^popcount(i & z[t])
+// value(x, i) with x the X mask of the term's group and value giving (re, im). One term at a
+// time, so the sums stay in registers.
+template <typename Value>
+inline void term_sums(const PauliTerms& terms, index_t begin, index_t end, double* acc, Value&& value) {
+  unsigned t = 0;
+  for (unsigned g = 0; g < terms.groups; ++g) {
+    const index_t x = terms.x[g];
+    for (; t < terms.end[g]; ++t) {
+      const index_t z = terms.z[t];
+      double sre = 0.0, sim = 0.0;
+      for (index_t i = begin; i < end; ++i) {
+        double re, im;
+        value(x, i, re, im);
+        const double sign = double(1 - 2 * int(__builtin_parityll(i & z)));
+        sre += sign * re;
+        sim += sign * im;
+      }
+      acc[2 * t] = sre;
+      acc[2 * t + 1] = sim;
     }
+  }
+}
+
+template <typename FP>
+void pauli_sums(const FP* psi, unsigned n, const PauliTerms& terms, double* out, double* scratch) {
+  const unsigned count = terms.count;
+  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t begin, index_t end, double* acc) {
+    term_sums(terms, begin, end, acc, [&](index_t x, index_t i, double& re, double& im) {
+      const FP* a = psi + 2 * (i ^ x);
+      const FP* b = psi + 2 * i;
+      re = double(a[0]) * b[0] + double(a[1]) * b[1];  // conj(a) b
+      im = double(a[0]) * b[1] - double(a[1]) * b[0];
+    });
   });
 }
 
 template <typename FP>
 void inner_product(const FP* a, const FP* b, unsigned n, double* out) {
   double scratch[2 * kMaxChunks];
-  chunked_sums(n, 2, index_t(1) << n, scratch, out, [&](index_t i, double* acc) {
-    const double ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
-    acc[0] += ar * br + ai * bi;
-    acc[1] += ar * bi - ai * br;
+  chunked_sums(n, 2, index_t(1) << n, scratch, out, [&](index_t begin, index_t end, double* acc) {
+    double re = 0.0, im = 0.0;
+    for (index_t i = begin; i < end; ++i) {
+      const double ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
+      re += ar * br + ai * bi;
+      im += ar * bi - ai * br;
+    }
+    acc[0] = re;
+    acc[1] = im;
   });
 }
 
@@ -263,23 +292,24 @@ template <typename FP>
 double dm_expect_diagonal(const FP* v, unsigned n, const double* values) {
   const index_t stride = (index_t(1) << n) + 1;
   double scratch[kMaxChunks], total;
-  chunked_sums(n, 1, index_t(1) << n, scratch, &total,
-               [&](index_t i, double* acc) { acc[0] += double(v[2 * (i * stride)]) * values[i]; });
+  chunked_sums(n, 1, index_t(1) << n, scratch, &total, [&](index_t begin, index_t end, double* acc) {
+    double sum = 0.0;
+    for (index_t i = begin; i < end; ++i) sum += double(v[2 * (i * stride)]) * values[i];
+    acc[0] = sum;
+  });
   return total;
 }
 
 // out[t] (complex) = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]), rho[i, j] = v[i + 2^n j].
 template <typename FP>
-void dm_pauli_sums(const FP* v, unsigned n, index_t x, const index_t* z, unsigned count, double* out,
-                   double* scratch) {
-  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t i, double* acc) {
-    const FP* e = v + 2 * (i + ((i ^ x) << n));
-    const double re = e[0], im = e[1];
-    for (unsigned t = 0; t < count; ++t) {
-      const double sign = __builtin_parityll(i & z[t]) ? -1.0 : 1.0;
-      acc[2 * t] += sign * re;
-      acc[2 * t + 1] += sign * im;
-    }
+void dm_pauli_sums(const FP* v, unsigned n, const PauliTerms& terms, double* out, double* scratch) {
+  const unsigned count = terms.count;
+  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t begin, index_t end, double* acc) {
+    term_sums(terms, begin, end, acc, [&](index_t x, index_t i, double& re, double& im) {
+      const FP* e = v + 2 * (i + ((i ^ x) << n));
+      re = e[0];
+      im = e[1];
+    });
   });
 }
 
