@@ -13,7 +13,13 @@ struct Group {
   std::vector<unsigned> qubits;  // sorted
   unsigned capacity = 0;         // most qubits the group may grow to
   bool fusable = true;
+  bool parametric = false;       // holds a parametric gate
 };
+
+// Below this many qubits (vector entries 2^14), a block takes at most one parametric gate:
+// then its matrix at new parameters is one weighted sum of precomputed terms, while two
+// parametric gates need matrix products that cost more than the small state's pass.
+constexpr unsigned kMultiParametricQubits = 14;
 
 unsigned union_size(const std::vector<unsigned>& sorted, const std::vector<unsigned>& qs) {
   unsigned extra = 0;
@@ -49,6 +55,7 @@ std::vector<Group> group_gates(const CircuitSpec& spec, unsigned max_qubits) {
       for (int b = int(groups.size()) - 1; b >= std::max(stop, 0); --b) {
         const Group& grp = groups[b];
         if (!grp.fusable) continue;
+        if (grp.parametric && !g.is_constant() && spec.num_qubits < kMultiParametricQubits) continue;
         const unsigned u = union_size(grp.qubits, g.qubits);
         if (u > grp.capacity) continue;
         const unsigned growth = u - unsigned(grp.qubits.size());
@@ -66,6 +73,7 @@ std::vector<Group> group_gates(const CircuitSpec& spec, unsigned max_qubits) {
     }
     Group& grp = groups[best];
     grp.gates.push_back(gi);
+    grp.parametric = grp.parametric || !g.is_constant();
     for (unsigned q : g.qubits)
       if (!std::binary_search(grp.qubits.begin(), grp.qubits.end(), q))
         grp.qubits.insert(std::upper_bound(grp.qubits.begin(), grp.qubits.end(), q), q);
@@ -122,6 +130,32 @@ std::vector<cplx> matmul(const std::vector<cplx>& a, const std::vector<cplx>& b,
   return c;
 }
 
+// The product of a block's factors (row-major D x D, or D entries when diagonal), each
+// parametric factor's matrix (or diagonal) on its own qubits given by parametric(gate).
+template <typename Parametric>
+std::vector<cplx> product(const Block& block, const CircuitSpec& spec, Parametric&& parametric) {
+  const bool diagonal = block.kind == Block::Kind::kDiagonal;
+  const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
+  std::vector<cplx> acc;
+  for (const Factor& f : block.factors) {
+    if (f.gate < 0) {
+      if (acc.empty())
+        acc = f.constant;
+      else if (diagonal)
+        for (unsigned i = 0; i < d; ++i) acc[i] *= f.constant[i];
+      else
+        acc = matmul(f.constant, acc, d);
+      continue;
+    }
+    if (acc.empty()) acc = identity(d, diagonal);
+    if (diagonal)
+      diagonal_multiply(acc, parametric(spec.gates[f.gate]), f.local);
+    else
+      left_multiply(acc, k, parametric(spec.gates[f.gate]), f.local);
+  }
+  return diagonal ? acc : transpose(acc, d);
+}
+
 Block make_block(const Group& grp, const CircuitSpec& spec) {
   Block block;
   const GateSpec& first = spec.gates[grp.gates[0]];
@@ -163,7 +197,36 @@ Block make_block(const Group& grp, const CircuitSpec& spec) {
       left_multiply(pending, k, g.dense(0.0), local);
   }
   flush();
-  block.lone = grp.gates.size() == 1 && block.factors.size() == 1 && block.factors[0].gate >= 0;
+  size_t parametric = 0;
+  for (const Factor& f : block.factors) parametric += f.gate >= 0;
+  if (parametric == 1) {  // fold the constants into the gate's spectral projectors
+    const Factor* pf = nullptr;
+    for (const Factor& f : block.factors)
+      if (f.gate >= 0) pf = &f;
+    const GateSpec& g = spec.gates[pf->gate];
+    block.lone = true;
+    block.spectral.kind = GateSpec::Kind::kParametric;
+    block.spectral.qubits = block.qubits;
+    block.spectral.angle = g.angle;
+    block.spectral.diagonal = diagonal;
+    block.spectral.eigenvalues = g.eigenvalues;
+    const unsigned gd = g.dim();
+    for (size_t j = 0; j < g.eigenvalues.size(); ++j) {
+      std::vector<cplx> pj(g.projectors.begin() + j * gd * gd, g.projectors.begin() + (j + 1) * gd * gd);
+      if (diagonal) {  // diagonal blocks multiply diagonals
+        for (unsigned i = 0; i < gd; ++i) pj[i] = pj[i * gd + i];
+        pj.resize(gd);
+      }
+      const std::vector<cplx> mj = product(block, spec, [&](const GateSpec&) { return pj; });
+      if (diagonal) {  // stored as a full matrix, as GateSpec projectors are
+        std::vector<cplx> full(size_t(d) * d, cplx(0.0, 0.0));
+        for (unsigned i = 0; i < d; ++i) full[i * d + i] = mj[i];
+        block.spectral.projectors.insert(block.spectral.projectors.end(), full.begin(), full.end());
+      } else {
+        block.spectral.projectors.insert(block.spectral.projectors.end(), mj.begin(), mj.end());
+      }
+    }
+  }
   if (block.factors.size() == 1 && block.factors[0].gate < 0) {
     block.constant = true;
     block.fixed = diagonal ? block.factors[0].constant : transpose(block.factors[0].constant, d);
@@ -182,33 +245,14 @@ std::vector<Block> fuse(const CircuitSpec& spec, unsigned max_qubits) {
 
 std::vector<cplx> block_operator(const Block& block, const CircuitSpec& spec, const double* theta) {
   if (block.constant) return block.fixed;
-  const bool diagonal = block.kind == Block::Kind::kDiagonal;
-  const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
   if (block.lone) {
-    const GateSpec& g = spec.gates[block.factors[0].gate];
-    const double a = g.angle.eval(theta);
-    return diagonal ? g.diag(a) : g.dense(a);
+    const double a = block.spectral.angle.eval(theta);
+    return block.kind == Block::Kind::kDiagonal ? block.spectral.diag(a) : block.spectral.dense(a);
   }
-  std::vector<cplx> acc;
-  for (const Factor& f : block.factors) {
-    if (f.gate < 0) {
-      if (acc.empty())
-        acc = f.constant;
-      else if (diagonal)
-        for (unsigned i = 0; i < d; ++i) acc[i] *= f.constant[i];
-      else
-        acc = matmul(f.constant, acc, d);
-      continue;
-    }
-    const GateSpec& g = spec.gates[f.gate];
+  return product(block, spec, [&](const GateSpec& g) {
     const double a = g.angle.eval(theta);
-    if (acc.empty()) acc = identity(d, diagonal);
-    if (diagonal)
-      diagonal_multiply(acc, g.diag(a), f.local);
-    else
-      left_multiply(acc, k, g.dense(a), f.local);
-  }
-  return diagonal ? acc : transpose(acc, d);
+    return block.kind == Block::Kind::kDiagonal ? g.diag(a) : g.dense(a);
+  });
 }
 
 }  // namespace qsim

@@ -23,7 +23,11 @@ struct Block {
   std::vector<unsigned> qubits;  // bit j of the block matrix index is qubits[j]
   std::vector<Factor> factors;   // applied in order; a single parametric factor means "the gate itself"
   int gate = -1;                 // kPhaseVector, kChannel: its gate index
-  bool lone = false;             // a single parametric gate on its own qubits: its matrix is the block's
+  // One parametric gate (with any constant gates around it): the block is
+  // sum_j exp(-i a lambda_j) M_j with a the gate's angle, and `spectral` holds that form on
+  // the block's qubits (the M_j include the constant factors), so a run costs one weighted sum.
+  bool lone = false;
+  GateSpec spectral;
   bool constant = false;         // no parametric factor: `fixed` holds the block's operator
   std::vector<cplx> fixed;       // dense: row-major D x D; diagonal: D entries
 };

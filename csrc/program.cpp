@@ -201,7 +201,7 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
     const bool diagonal = b.kind == Block::Kind::kDiagonal;
     const FP* m = fixed_[i].data();
     if (b.lone) {
-      const GateSpec& g = spec_.gates[b.factors[0].gate];
+      const GateSpec& g = b.spectral;
       parametric_operator(g, g.angle.eval(theta), diagonal, real, scratch);
       m = scratch.data();
     } else if (!b.constant) {
