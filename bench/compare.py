@@ -34,6 +34,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from peers import ADAPTERS  # noqa: E402  (imports numpy and qsim only)
 WORKLOADS = ("random", "noisy", "variational", "qaoa", "bandwidth")
 # qsim sizes per workload, and the default largest n for the peers
 SIZES = {
@@ -264,7 +266,6 @@ RUNNERS = {"random": random_circuit, "noisy": noisy, "variational": variational,
 def worker(args) -> None:
     """Runs every workload with one thread count (OMP_NUM_THREADS already set) and writes
     the records as JSON to args.worker_out."""
-    sys.path.insert(0, str(HERE))
     import qsim
     import peers
 
@@ -328,9 +329,14 @@ def cell(rec: dict | None, unit: str) -> str:
     return fmt_time(rec["seconds"], unit) + ("*" if rec.get("repeats") == 0 else "")
 
 
+def is_qsim(sim: str) -> bool:
+    """qsim's own entries ("qsim", "qsim dm", "qsim ptm", ...), not qsimcirq's."""
+    return sim == "qsim" or sim.startswith("qsim ")
+
+
 def qsim_best(row: dict) -> dict | None:
     """The fastest qsim entry of a row: the baseline of the ratios."""
-    timed = [r for sim, r in row.items() if sim.startswith("qsim") and "seconds" in r]
+    timed = [r for sim, r in row.items() if is_qsim(sim) and "seconds" in r and sim != "qsim gate pass"]
     return min(timed, key=lambda r: r["seconds"]) if timed else None
 
 
@@ -339,7 +345,7 @@ def table(workload: str, records: list[dict]) -> str:
     peer / fastest-qsim ratios."""
     unit = "us" if workload == "variational" else "s"
     sims = list(dict.fromkeys(r["sim"] for r in records))
-    peer_cols = [s for s in sims if not s.startswith("qsim") and s != "np.copyto"]
+    peer_cols = [s for s in ADAPTERS if s in sims]
     sims = [s for s in sims if s not in peer_cols] + peer_cols
     rows: dict = {}
     for r in records:
