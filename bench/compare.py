@@ -48,6 +48,7 @@ SIZES = {
 DEFAULT_MAX = {"random": 22, "noisy": 10, "variational": 6, "qaoa": 22, "bandwidth": 26}
 DEFAULT_PEER_MAX = {"random": 20, "noisy": 10, "variational": 6, "qaoa": 22, "bandwidth": 0}
 TOLERANCE = {"double": 1e-6, "single": 1e-4}
+PRECISION_TAG = {"double": "fp64", "single": "fp32"}
 SEED = 1234
 NOISE = (1e-3, 1e-2)  # depolarizing p after one-qubit / two-qubit gates (Cirq convention)
 EVALS = 200  # variational loop length
@@ -89,6 +90,7 @@ class Recorder:
 
     def __init__(self, args, threads: int, peers: dict):
         self.args, self.threads, self.peers, self.records = args, threads, peers, []
+        self.last: dict = {}  # (workload, peer, case variant) -> (n, seconds) of its previous size
 
     def record(self, workload, case, sim, **fields):
         rec = dict(workload=workload, case=case, threads=self.threads, sim=sim, **fields)
@@ -106,6 +108,11 @@ class Recorder:
         for name, module in self.peers.items():
             if not hasattr(module, BUILDERS[workload]) or n > self.peer_max(workload, module):
                 continue
+            key = (workload, name, case.split(" ", 1)[1:])
+            predicted = self.predict(workload, key, n)
+            if predicted > self.args.case_limit:
+                self.record(workload, case, name, status=f"skipped (predicted {predicted:.0f} s > --case-limit)")
+                continue
             try:
                 runner = build(module)
                 result, seconds, repeats = measure(runner.run, self.args.budget, self.args.repeats, self.args.slow)
@@ -119,6 +126,15 @@ class Recorder:
                 self.record(workload, case, name, status=f"disagrees by {err:.2e}", error=err)
             else:
                 self.record(workload, case, name, seconds=seconds / scale, repeats=repeats, error=err, status="ok")
+                self.last[key] = (n, seconds)
+
+    def predict(self, workload, key, n) -> float:
+        """A peer's time at n from its time at the previous size (2^n per qubit, 4^n for the
+        density matrix); 0 when there is none."""
+        if key not in self.last:
+            return 0.0
+        n0, seconds = self.last[key]
+        return seconds * GROWTH.get(workload, 2.0) ** (n - n0)
 
     def peer_max(self, workload, module) -> int:
         cap = self.args.peer_max_qubits
@@ -126,6 +142,7 @@ class Recorder:
         return min(cap, getattr(module, "MAX_QUBITS", {}).get(workload, cap))
 
 
+GROWTH = {"noisy": 4.0}  # time growth per qubit used to predict a peer's next size (default 2)
 BUILDERS = {"random": "statevector", "noisy": "noisy_energy", "variational": "variational", "qaoa": "qaoa"}
 
 
@@ -145,7 +162,7 @@ def random_circuit(rec: Recorder, n: int) -> None:
     theta = np.random.default_rng(SEED + n).uniform(-np.pi, np.pi, circuit.num_parameters)
     ops = circuit_ops(circuit)
     for precision in ("double", "single"):
-        case = f"n={n} {'fp64' if precision == 'double' else 'fp32'}"
+        case = f"n={n} {PRECISION_TAG[precision]}"
         prog = qsim.compile(circuit, precision=precision)
         state = rec.time_qsim("random", case, "qsim", lambda: prog.run(theta))
         ref = np.array(state, dtype=np.complex128)
@@ -229,12 +246,13 @@ def qaoa(rec: Recorder, n: int, p: int = 3) -> None:
             circuit.rx(2 * b[layer], q)
     rng = np.random.default_rng(SEED + n)
     gammas, betas = rng.uniform(0, np.pi, p), rng.uniform(0, np.pi / 2, p)
-    prog = qsim.compile(circuit)
     theta = np.concatenate([gammas, betas])
-    case = f"n={n}"
-    ref = rec.time_qsim("qaoa", case, "qsim", lambda: prog.expectation(theta, cost))
-    rec.time_peers("qaoa", case, n, ref, TOLERANCE["double"],
-                   lambda m: m.qaoa(n, edges, cost.values, gammas, betas))
+    for precision in ("double", "single"):
+        case = f"n={n} {PRECISION_TAG[precision]}"
+        prog = qsim.compile(circuit, precision=precision)
+        ref = rec.time_qsim("qaoa", case, "qsim", lambda: prog.expectation(theta, cost))
+        rec.time_peers("qaoa", case, n, ref, TOLERANCE[precision],
+                       lambda m: m.qaoa(n, edges, cost.values, gammas, betas, precision))
 
 
 def bandwidth(rec: Recorder, n: int) -> None:
@@ -340,6 +358,26 @@ def qsim_best(row: dict) -> dict | None:
     return min(timed, key=lambda r: r["seconds"]) if timed else None
 
 
+def rows_of(records: list[dict]) -> dict:
+    """{(workload, case, threads): {sim: record}}."""
+    rows: dict = {}
+    for r in records:
+        rows.setdefault((r["workload"], r["case"], r["threads"]), {})[r["sim"]] = r
+    return rows
+
+
+def peer_faster(records: list[dict]) -> list[str]:
+    """One line per (case, threads, peer) where the peer beat the fastest qsim entry."""
+    lines = []
+    for (workload, case, threads), row in rows_of(records).items():
+        best = qsim_best(row)
+        for sim, r in row.items():
+            if sim in ADAPTERS and best is not None and "seconds" in r and r["seconds"] < best["seconds"]:
+                lines.append(f"- {workload} {case}, {threads} thread(s): {sim} {fmt_time(r['seconds'])} vs "
+                             f"qsim {fmt_time(best['seconds'])} ({r['seconds'] / best['seconds']:.2f}x)")
+    return lines
+
+
 def table(workload: str, records: list[dict]) -> str:
     """A Markdown table: one row per (case, threads), a column per simulator, then
     peer / fastest-qsim ratios."""
@@ -347,9 +385,7 @@ def table(workload: str, records: list[dict]) -> str:
     sims = list(dict.fromkeys(r["sim"] for r in records))
     peer_cols = [s for s in ADAPTERS if s in sims]
     sims = [s for s in sims if s not in peer_cols] + peer_cols
-    rows: dict = {}
-    for r in records:
-        rows.setdefault((r["case"], r["threads"]), {})[r["sim"]] = r
+    rows = {(case, threads): row for (_, case, threads), row in rows_of(records).items()}
     head = ["case", "threads", *sims, *[f"{p}/qsim" for p in peer_cols]]
     if workload == "bandwidth":
         head.append("gate pass / copy")
@@ -371,7 +407,7 @@ TITLES = {
     "random": "Random circuit (20 layers RX, RY, RZ + CNOT ladder), full state vector; ratios against qsim of the same precision",
     "noisy": "Noisy energy (10 layers, depolarizing 1e-3 / 1e-2, 50-term PauliSum), density matrix; ratios against the faster qsim method",
     "variational": f"Variational loop (hardware_efficient(6, 2), 30-term PauliSum), µs per evaluation over {EVALS} calls",
-    "qaoa": "QAOA MaxCut p = 3, random 3-regular graph, one expectation per call",
+    "qaoa": "QAOA MaxCut p = 3, random 3-regular graph, one expectation per call; ratios against qsim of the same precision",
     "bandwidth": "One 1-qubit gate pass vs np.copyto of the same size (complex128)",
 }
 
@@ -391,6 +427,8 @@ def report(results: list[dict], args) -> str:
         recs = [r for r in records if r["workload"] == workload]
         if recs:
             parts += [f"## {TITLES[workload]}", table(workload, recs)]
+    faster = peer_faster(records)
+    parts += ["## Where a peer is faster than qsim", "\n".join(faster) if faster else "Nowhere."]
     return "\n\n".join(parts) + "\n"
 
 
@@ -407,6 +445,8 @@ def main(argv=None) -> None:
     ap.add_argument("--repeats", type=int, default=5, help="most timed repeats per case")
     ap.add_argument("--slow", type=float, default=10.0,
                     help="a case whose warm-up takes longer is reported with its warm-up time, not repeated")
+    ap.add_argument("--case-limit", type=float, default=60.0,
+                    help="skip a peer's case whose time, predicted from its previous size, exceeds this (s)")
     ap.add_argument("--out", default="results")
     ap.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", default=None, help=argparse.SUPPRESS)

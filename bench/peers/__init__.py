@@ -7,13 +7,14 @@ of these builders, each returning a ``Runner`` (a workload it lacks is skipped):
 - ``statevector(ops, n, theta, precision)``: the final state, qubit 0 = least significant bit;
 - ``noisy_energy(ops, n, theta, terms, noise)``: <H> after the noisy circuit (density matrix);
 - ``variational(ops, n, terms, noise, thetas)``: <H> for each row of ``thetas``, one call each;
-- ``qaoa(n, edges, costs, gammas, betas)``: <C> after QAOA (|+> start, exp(-i gamma C / 2)
+- ``qaoa(n, edges, costs, gammas, betas, precision)``: <C> after QAOA (|+> start, exp(-i gamma C / 2)
   cost layers with C = ``costs``, RX(2 beta) mixers).
 
 ``ops`` is the gate list of a qsim Circuit (see ``circuit_ops``); ``terms`` is a PauliSum's
 ``to_list()`` (Qiskit label order); ``noise`` is None or (p1, p2), depolarizing after every
 one- and two-qubit gate in Cirq's convention (each non-identity Pauli with p / (4^k - 1)).
-``MAX_QUBITS`` (optional) caps n per workload.
+``MAX_QUBITS`` (optional) caps n per workload. A builder raises NotImplementedError for a
+precision (or noise) its peer does not offer; the case is then left out for that peer.
 """
 
 from __future__ import annotations

@@ -92,8 +92,8 @@ def variational(ops, n, terms, noise, thetas):
     return Runner(loop, np.asarray)
 
 
-def qaoa(n, edges, costs, gammas, betas):
-    sim = _simulator("statevector")
+def qaoa(n, edges, costs, gammas, betas, precision):
+    sim = _simulator("statevector", precision)
     qc = QuantumCircuit(n)
     qc.h(range(n))
     for g, b in zip(gammas, betas):

@@ -25,6 +25,8 @@ def configure(threads: int) -> None:
     """QOKit's C simulator reads OMP_NUM_THREADS; compare.py sets it before import."""
 
 
-def qaoa(n, edges, costs, gammas, betas):
+def qaoa(n, edges, costs, gammas, betas, precision):
+    if precision != "double":
+        raise NotImplementedError("QOKit's C simulator is double precision only")
     sim = choose_simulator(name="c")(n, costs=costs)
     return Runner(lambda: float(sim.get_expectation(sim.simulate_qaoa(list(gammas), list(betas)))))

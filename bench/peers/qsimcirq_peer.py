@@ -54,7 +54,9 @@ def statevector(ops, n, theta, precision):
     return Runner(_simulate(circuit, qubits))
 
 
-def qaoa(n, edges, costs, gammas, betas):
+def qaoa(n, edges, costs, gammas, betas, precision):
+    if precision != "single":
+        raise NotImplementedError("qsimcirq's CPU state vector is complex64 only")
     qubits = cirq.LineQubit.range(n)
     circuit = cirq.Circuit(cirq.H.on_each(*qubits))
     for g, b in zip(gammas, betas):
