@@ -108,7 +108,7 @@ class Recorder:
         for name, module in self.peers.items():
             if not hasattr(module, BUILDERS[workload]) or n > self.peer_max(workload, module):
                 continue
-            key = (workload, name, case.split(" ", 1)[1:])
+            key = (workload, name, case.partition(" ")[2])  # the case without its n
             predicted = self.predict(workload, key, n)
             if predicted > self.args.case_limit:
                 self.record(workload, case, name, status=f"skipped (predicted {predicted:.0f} s > --case-limit)")
