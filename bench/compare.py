@@ -10,10 +10,11 @@ qsimcirq cpu_threads). Inputs come from one seed and are identical for every sim
 each peer's first call is the warm-up and its result must agree with qsim's (1e-6 in
 double, 1e-4 in single precision: max |difference| of amplitudes, or of energies relative to
 max(1, |E|)) before it is timed. A time is the median of a few repeats after the warm-up
-(as many as fit in --budget seconds, 1 to --repeats; a case whose warm-up took over --slow
-seconds reports its warm-up time instead, marked repeats = 0 in the JSON). Compilation, transpilation, circuit
-construction and QAOA cost vectors are built outside the timing, for qsim and peers
-alike, except in the variational loop, which times everything a user pays per evaluation.
+(as many as fit in --budget seconds, 1 to --repeats; a case whose warm-up took over
+--slow seconds reports its warm-up time instead, marked repeats = 0 in the JSON; a peer's
+case predicted from its previous size to take over --case-limit seconds is skipped).
+Compilation, transpilation, circuit construction and QAOA cost vectors are built outside
+the timing, for qsim and peers alike, except in the variational loop, which times everything a user pays per evaluation.
 What each peer is allowed (fusion, method, threads) is in its adapter's docstring
 (bench/peers/*.py) and in bench/README.md. Output: a Markdown table per workload (times
 and the ratio peer / qsim, > 1 meaning qsim is faster) printed and written to
@@ -456,7 +457,7 @@ def main(argv=None) -> None:
         ap.error(f"unknown workloads {sorted(unknown)}; choose from {', '.join(WORKLOADS)}")
     if args.worker is not None:
         return worker(args)
-    passthrough = [a for a in (argv if argv is not None else sys.argv[1:])]
+    passthrough = list(argv if argv is not None else sys.argv[1:])
     results = []
     for threads in [int(t) for t in args.threads.split(",")]:
         print(f"== {threads} thread(s)", flush=True)
