@@ -16,10 +16,10 @@ struct Group {
   bool parametric = false;       // holds a parametric gate
 };
 
-// Below this many qubits (vector entries 2^14), a block takes at most one parametric gate:
+// Below this many qubits of vector (2^9 entries), a block takes at most one parametric gate:
 // then its matrix at new parameters is one weighted sum of precomputed terms, while two
 // parametric gates need matrix products that cost more than the small state's pass.
-constexpr unsigned kMultiParametricQubits = 14;
+constexpr unsigned kMultiParametricQubits = 9;
 
 unsigned union_size(const std::vector<unsigned>& sorted, const std::vector<unsigned>& qs) {
   unsigned extra = 0;
