@@ -169,3 +169,15 @@ double DiagonalObservable::evaluate(const StateView<FP>& state) const {
 }
 
 }  // namespace qsim
+
+namespace qsim {
+// The per-precision entry points (ObservableBase) call these from other translation units.
+template double PauliSumObservable::evaluate<double>(const StateView<double>&) const;
+template double PauliSumObservable::evaluate<float>(const StateView<float>&) const;
+template void PauliSumObservable::apply_to<double>(const double*, unsigned, double*) const;
+template void PauliSumObservable::apply_to<float>(const float*, unsigned, float*) const;
+template double DiagonalObservable::evaluate<double>(const StateView<double>&) const;
+template double DiagonalObservable::evaluate<float>(const StateView<float>&) const;
+template void DiagonalObservable::apply_to<double>(const double*, unsigned, double*) const;
+template void DiagonalObservable::apply_to<float>(const float*, unsigned, float*) const;
+}  // namespace qsim

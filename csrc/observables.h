@@ -40,25 +40,35 @@ class Observable {
   virtual void pauli_vector(unsigned n, double* out) const = 0;
 };
 
+// Implements Observable's per-precision entry points with the templates of Derived:
+// evaluate(StateView<FP>) and apply_to(const FP*, unsigned, FP*).
+template <typename Derived>
+class ObservableBase : public Observable {
+ public:
+  double expectation(const StateView<double>& state) const override { return self().evaluate(state); }
+  double expectation(const StateView<float>& state) const override { return self().evaluate(state); }
+  void apply(const double* psi, unsigned n, double* out) const override { self().apply_to(psi, n, out); }
+  void apply(const float* psi, unsigned n, float* out) const override { self().apply_to(psi, n, out); }
+
+ private:
+  const Derived& self() const { return static_cast<const Derived&>(*this); }
+};
+
 // sum_t coeff[t] P_t, where P_t has X on the bits of x[t], Z on the bits of z[t], and Y where
 // both are set: P|i> = i^popcount(x & z) (-1)^popcount(i & z) |i ^ x>.
-class PauliSumObservable final : public Observable {
+class PauliSumObservable final : public ObservableBase<PauliSumObservable> {
  public:
   PauliSumObservable(unsigned num_qubits, const std::vector<index_t>& x, const std::vector<index_t>& z,
                      const std::vector<double>& coeff);
   unsigned num_qubits() const override { return n_; }
   void check_fits(unsigned n) const override;
-  double expectation(const StateView<double>& state) const override { return evaluate(state); }
-  double expectation(const StateView<float>& state) const override { return evaluate(state); }
-  void apply(const double* psi, unsigned n, double* out) const override { apply_to(psi, n, out); }
-  void apply(const float* psi, unsigned n, float* out) const override { apply_to(psi, n, out); }
   void pauli_vector(unsigned n, double* out) const override;
-
- private:
   template <typename FP>
   void apply_to(const FP* psi, unsigned n, FP* out) const;
   template <typename FP>
   double evaluate(const StateView<FP>& state) const;
+
+ private:
   PauliTerms terms() const { return PauliTerms{x_.data(), end_.data(), unsigned(x_.size()), z_.data(), unsigned(z_.size())}; }
   unsigned n_;
   double identity_ = 0.0;  // coefficient of the all-identity term
@@ -69,22 +79,18 @@ class PauliSumObservable final : public Observable {
 };
 
 // sum_i values[i] |i><i|.
-class DiagonalObservable final : public Observable {
+class DiagonalObservable final : public ObservableBase<DiagonalObservable> {
  public:
   explicit DiagonalObservable(std::vector<double> values);
   unsigned num_qubits() const override { return n_; }
   void check_fits(unsigned n) const override;
-  double expectation(const StateView<double>& state) const override { return evaluate(state); }
-  double expectation(const StateView<float>& state) const override { return evaluate(state); }
-  void apply(const double* psi, unsigned n, double* out) const override { apply_to(psi, n, out); }
-  void apply(const float* psi, unsigned n, float* out) const override { apply_to(psi, n, out); }
   void pauli_vector(unsigned n, double* out) const override;
-
- private:
   template <typename FP>
   void apply_to(const FP* psi, unsigned n, FP* out) const;
   template <typename FP>
   double evaluate(const StateView<FP>& state) const;
+
+ private:
   unsigned n_;
   std::vector<double> values_;
 };

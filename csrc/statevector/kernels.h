@@ -159,12 +159,18 @@ void sparse_rows(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const 
   with_block_size(k, [&](auto K) { sparse_rows_k<FP, decltype(K)::value>(psi, n, qubits, cols, vals); });
 }
 
+// The block index of basis index i: bit j is bit qubits[j] of i.
+inline unsigned block_index(index_t i, const unsigned* qubits, unsigned k) {
+  unsigned s = 0;
+  for (unsigned j = 0; j < k; ++j) s |= unsigned((i >> qubits[j]) & 1u) << j;
+  return s;
+}
+
 template <typename FP>
 void apply_diagonal(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const FP* d) {
   const std::int64_t size = std::int64_t(1) << n;
   for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) {
-    unsigned s = 0;
-    for (unsigned j = 0; j < k; ++j) s |= unsigned((index_t(i) >> qubits[j]) & 1u) << j;
+    const unsigned s = block_index(index_t(i), qubits, k);
     const FP dr = d[2 * s], di = d[2 * s + 1];
     FP* p = psi + 2 * i;
     const FP pr = p[0], pi = p[1];
@@ -339,11 +345,7 @@ void real_dense(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* m
 template <typename FP>
 void real_diagonal(FP* c, unsigned m, const unsigned* bits, unsigned k, const FP* d) {
   const std::int64_t size = std::int64_t(1) << m;
-  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) {
-    unsigned s = 0;
-    for (unsigned j = 0; j < k; ++j) s |= unsigned((index_t(i) >> bits[j]) & 1u) << j;
-    c[i] *= d[s];
-  });
+  for_each_index(size, go_parallel(index_t(size)), [&](std::int64_t i) { c[i] *= d[block_index(index_t(i), bits, k)]; });
 }
 
 template <typename FP, unsigned K>
