@@ -5,6 +5,7 @@
 #if defined(QSIM_HAVE_AVX2)
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 
 #include "parallel.h"
 #include "statevector/kernel_table.h"

@@ -8,12 +8,18 @@
 namespace qsim {
 namespace simd_avx2 {
 
+// Each register type also offers, for a matrix entry a + ib shared by every lane,
+// broadcast_real(a) = (a, a, ...) and signed_imag(b) = (-b, b, -b, b, ...), and kLanes, the
+// complex numbers a register holds.
 template <typename FP>
 struct Complex2;
 
 template <>
 struct Complex2<double> {
   using reg = __m256d;
+  static constexpr unsigned kLanes = 2;
+  static reg broadcast_real(double a) { return _mm256_set1_pd(a); }
+  static reg signed_imag(double b) { return _mm256_set_pd(b, -b, b, -b); }
   static reg load(const double* p) { return _mm256_loadu_pd(p); }
   static void store(double* p, reg v) { _mm256_storeu_pd(p, v); }
   static reg zero() { return _mm256_setzero_pd(); }
@@ -29,6 +35,9 @@ struct Complex2<double> {
 template <>
 struct Complex2<float> {
   using reg = __m128;
+  static constexpr unsigned kLanes = 2;
+  static reg broadcast_real(float a) { return _mm_set1_ps(a); }
+  static reg signed_imag(float b) { return _mm_set_ps(b, -b, b, -b); }
   static reg load(const float* p) { return _mm_loadu_ps(p); }
   static void store(float* p, reg v) { _mm_storeu_ps(p, v); }
   static reg zero() { return _mm_setzero_ps(); }
@@ -37,6 +46,19 @@ struct Complex2<float> {
   static reg swap_reim(reg v) { return _mm_permute_ps(v, 0xB1); }
   static reg swap_halves(reg v) { return _mm_permute_ps(v, 0x4E); }
   static reg fmadd(reg a, reg b, reg c) { return _mm_fmadd_ps(a, b, c); }
+};
+
+// Four complex floats in one 256-bit register (re0, im0, ..., re3, im3).
+struct Complex4f {
+  using reg = __m256;
+  static constexpr unsigned kLanes = 4;
+  static reg load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, reg v) { _mm256_storeu_ps(p, v); }
+  static reg zero() { return _mm256_setzero_ps(); }
+  static reg broadcast_real(float a) { return _mm256_set1_ps(a); }
+  static reg signed_imag(float b) { return _mm256_set_ps(b, -b, b, -b, b, -b, b, -b); }
+  static reg swap_reim(reg v) { return _mm256_permute_ps(v, 0xB1); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_ps(a, b, c); }
 };
 
 // A register of real values: 4 doubles or 8 floats.

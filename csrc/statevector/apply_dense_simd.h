@@ -1,16 +1,49 @@
-// A k-qubit dense block on a statevector with two complex amplitudes per vector register
-// (V = simd_avx2::Complex2<FP>). Included by isa/avx2.cpp only, after kernels.h.
+// A k-qubit dense block on a statevector with several complex amplitudes per vector register
+// (simd/avx2.h). Included by isa/avx2.cpp only, after kernels.h.
 //
-// Two layouts: when qubit 0 is not a target, the amplitudes of two neighbouring groups
-// (bases b and b + 1) sit side by side and take the same matrix entries; when qubit 0 is a
-// target, a register holds the pair (c, c | bit0) of one group and each output pair mixes
-// the register and its half-swapped copy. Either way every complex product is two FMAs.
+// Two layouts: when the lowest qubits are not targets, the amplitudes of neighbouring groups
+// sit side by side and take the same matrix entries (two per register in double, four in
+// single precision); when qubit 0 is a target, a register holds the pair (c, c | bit0) of
+// one group and each output pair mixes the register and its half-swapped copy. Either way
+// every complex product is two FMAs.
 #pragma once
+
+#include <type_traits>
 
 #include "simd/avx2.h"
 
 namespace qsim {
 namespace QSIM_ISA {
+
+// The block on V::kLanes neighbouring groups at once: needs the lowest log2(kLanes) qubits
+// free of targets, where the groups' amplitudes sit side by side and share every entry.
+template <typename V, typename FP, unsigned K>
+void dense_across_groups(FP* psi, unsigned n, const Targets<K>& tg, const FP* m) {
+  using reg = typename V::reg;
+  constexpr unsigned D = 1u << K, L = V::kLanes;
+  alignas(32) reg a[D * D], b[D * D];
+  for (unsigned e = 0; e < D * D; ++e) {
+    a[e] = V::broadcast_real(m[2 * e]);
+    b[e] = V::signed_imag(m[2 * e + 1]);
+  }
+  const std::int64_t blocks = std::int64_t((index_t(1) << (n - K)) / L);
+  for_each_index(blocks, go_parallel(index_t(blocks) << K), [&](std::int64_t p) {
+    const index_t base = tg.base(index_t(p) * L);
+    reg v[D], s[D];
+    for (unsigned c = 0; c < D; ++c) {
+      v[c] = V::load(psi + 2 * (base + tg.offs[c]));
+      s[c] = V::swap_reim(v[c]);
+    }
+    for (unsigned r = 0; r < D; ++r) {
+      reg acc = V::zero();
+      for (unsigned c = 0; c < D; ++c) {
+        acc = V::fmadd(a[r * D + c], v[c], acc);
+        acc = V::fmadd(b[r * D + c], s[c], acc);
+      }
+      V::store(psi + 2 * (base + tg.offs[r]), acc);
+    }
+  });
+}
 
 template <typename FP, unsigned K>
 void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
@@ -20,37 +53,17 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
   const Targets<K> tg(qubits);
   const index_t* offs = tg.offs;
   int low = -1;  // position of qubit 0 among the targets
-  for (unsigned j = 0; j < K; ++j)
+  unsigned lowest = ~0u;
+  for (unsigned j = 0; j < K; ++j) {
     if (qubits[j] == 0) low = int(j);
+    if (qubits[j] < lowest) lowest = qubits[j];
+  }
   auto re = [&](unsigned r, unsigned c) { return m[2 * (r * D + c)]; };
   auto im = [&](unsigned r, unsigned c) { return m[2 * (r * D + c) + 1]; };
-
-  if (low < 0) {
-    alignas(32) reg a[D * D], b[D * D];
-    for (unsigned r = 0; r < D; ++r)
-      for (unsigned c = 0; c < D; ++c) {
-        a[r * D + c] = V::reals(re(r, c), re(r, c));
-        b[r * D + c] = V::imags(im(r, c), im(r, c));
-      }
-    const std::int64_t pairs = std::int64_t(1) << (n - K - 1);
-    for_each_index(pairs, go_parallel(index_t(pairs) << (K + 1)), [&](std::int64_t p) {
-      const index_t base = tg.base(index_t(p) << 1);
-      reg v[D], s[D];
-      for (unsigned c = 0; c < D; ++c) {
-        v[c] = V::load(psi + 2 * (base + offs[c]));
-        s[c] = V::swap_reim(v[c]);
-      }
-      for (unsigned r = 0; r < D; ++r) {
-        reg acc = V::zero();
-        for (unsigned c = 0; c < D; ++c) {
-          acc = V::fmadd(a[r * D + c], v[c], acc);
-          acc = V::fmadd(b[r * D + c], s[c], acc);
-        }
-        V::store(psi + 2 * (base + offs[r]), acc);
-      }
-    });
-    return;
+  if constexpr (std::is_same<FP, float>::value) {  // four complex floats per 256-bit register
+    if (lowest >= 2 && n >= K + 2) return dense_across_groups<simd_avx2::Complex4f>(psi, n, tg, m);
   }
+  if (low < 0) return dense_across_groups<V>(psi, n, tg, m);
 
   constexpr unsigned H = D / 2;
   const unsigned bit = 1u << low;
