@@ -72,9 +72,7 @@ void apply_generator(const KernelTable<FP>& k, const GateSpec& g, const FP* psi,
     return;
   }
   const unsigned d = g.dim(), kq = unsigned(g.qubits.size());
-  std::vector<cplx> gen(size_t(d) * d, cplx(0.0, 0.0));
-  for (size_t j = 0; j < g.eigenvalues.size(); ++j)
-    for (size_t e = 0; e < gen.size(); ++e) gen[e] += g.eigenvalues[j] * g.projectors[j * d * d + e];
+  const std::vector<cplx> gen = g.combination([](double lambda) { return cplx(lambda, 0.0); });
   std::copy(psi, psi + 2 * dim, mu);
   const std::vector<FP> m = interleave<FP>(gen, false, d);
   k.apply_dense(mu, n, g.qubits.data(), kq, m.data());
@@ -86,17 +84,12 @@ template <typename FP>
 std::vector<FP> pauli_operator(const GateSpec& g, double a, bool transpose, bool derivative) {
   const unsigned d = g.dim();
   const bool diagonal = g.kind == GateSpec::Kind::kDiagonal;
-  std::vector<cplx> m;
-  if (g.kind == GateSpec::Kind::kParametric) {
-    m.assign(size_t(d) * d, cplx(0.0, 0.0));
-    for (size_t j = 0; j < g.eigenvalues.size(); ++j) {
-      const double mu = g.eigenvalues[j];
-      const cplx phase = std::polar(1.0, -a * mu) * (derivative ? cplx(0.0, -mu) : cplx(1.0, 0.0));
-      for (size_t e = 0; e < m.size(); ++e) m[e] += phase * g.projectors[j * d * d + e];
-    }
-  } else {
-    m = g.matrix;
-  }
+  const std::vector<cplx> m =
+      g.kind != GateSpec::Kind::kParametric
+          ? g.matrix
+          : g.combination([a, derivative](double mu) {
+              return std::polar(1.0, -a * mu) * (derivative ? cplx(0.0, -mu) : cplx(1.0, 0.0));
+            });
   std::vector<FP> out(m.size());
   for (size_t e = 0; e < m.size(); ++e) {
     const size_t src = (transpose && !diagonal) ? (e % d) * d + e / d : e;

@@ -14,12 +14,7 @@ std::vector<cplx> GateSpec::dense(double a) const {
       for (unsigned i = 0; i < d; ++i) m[i * d + i] = matrix[i];
       return m;
     case Kind::kParametric:
-      for (size_t j = 0; j < eigenvalues.size(); ++j) {
-        const cplx phase = std::polar(1.0, -a * eigenvalues[j]);
-        const cplx* p = projectors.data() + j * d * d;
-        for (unsigned e = 0; e < d * d; ++e) m[e] += phase * p[e];
-      }
-      return m;
+      return combination([a](double lambda) { return std::polar(1.0, -a * lambda); });
     case Kind::kPhaseVector:
     case Kind::kChannel:
       break;

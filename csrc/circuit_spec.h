@@ -30,6 +30,18 @@ struct GateSpec {
   bool is_diagonal() const { return kind == Kind::kDiagonal || (kind == Kind::kParametric && diagonal); }
   bool is_constant() const { return kind == Kind::kMatrix || kind == Kind::kDiagonal; }
   bool is_barrier() const { return kind == Kind::kPhaseVector || kind == Kind::kChannel; }
+  // kParametric: sum_j weight(lambda_j) P_j (D x D row-major). The matrix at angle a has
+  // weight exp(-i a lambda), the generator lambda, the derivative -i lambda exp(-i a lambda).
+  template <typename Weight>
+  std::vector<cplx> combination(Weight&& weight) const {
+    const size_t dd = size_t(dim()) * dim();
+    std::vector<cplx> m(dd, cplx(0.0, 0.0));
+    for (size_t j = 0; j < eigenvalues.size(); ++j) {
+      const cplx w = weight(eigenvalues[j]);
+      for (size_t e = 0; e < dd; ++e) m[e] += w * projectors[j * dd + e];
+    }
+    return m;
+  }
   // The gate's matrix at angle a (D x D row-major; a full matrix even for diagonal gates).
   std::vector<cplx> dense(double a) const;
   // The gate's diagonal at angle a (D entries); only for is_diagonal() gates.

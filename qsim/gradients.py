@@ -87,10 +87,7 @@ class ParameterShift:
                 expanded.diagonal_evolution(data, params[0], qubits=qubits)
             else:
                 expanded.append(name, qubits, params)
-        from qsim.compiler import compile as compile_circuit
-
-        self.program = compile_circuit(expanded, method=program.method, noise_model=nm, precision=program.precision,
-                                       fusion=program.fusion, seed=program.seed, trajectories=program.trajectories)
+        self.program = program._compile_like(expanded)
         self.num_parameters = program.num_parameters
         self.param = np.array([o[0] for o in occurrences], dtype=np.int64)
         self.coeff = np.array([o[1] for o in occurrences])

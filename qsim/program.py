@@ -130,6 +130,14 @@ class Program:
         p = self._core.probabilities(t)
         return self.noise_model.apply_readout(p) if self._readout else p
 
+    def _compile_like(self, circuit):
+        """Another circuit compiled with this program's method, noise, precision, fusion,
+        seed and trajectory count (the parameter-shift and measurement-basis programs)."""
+        from qsim.compiler import compile as compile_circuit
+
+        return compile_circuit(circuit, method=self.method, noise_model=self.noise_model, precision=self.precision,
+                               fusion=self.fusion, seed=self.seed, trajectories=self.trajectories)
+
     def _require_memory(self, extra: int, what: str) -> None:
         """Every call allocates one state; some need `extra` bytes more (ValueError if short)."""
         require_memory(self.state_bytes + extra, f"{what} of a {self.num_qubits}-qubit {self.method} state")

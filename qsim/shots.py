@@ -48,17 +48,12 @@ class ShotEstimator:
         if not key:
             return self.program
         if key not in self._basis_programs:
-            from qsim.compiler import compile as compile_circuit
-
-            p = self.program
-            c = p.circuit.copy()
+            c = self.program.circuit.copy()
             for q, op in key:
                 if op == "Y":
                     c.sdg(q)
                 c.h(q)
-            self._basis_programs[key] = compile_circuit(c, method=p.method, noise_model=p.noise_model,
-                                                        precision=p.precision, fusion=p.fusion, seed=p.seed,
-                                                        trajectories=p.trajectories)
+            self._basis_programs[key] = self.program._compile_like(c)
         return self._basis_programs[key]
 
     def estimate(self, theta, observable, shots: int, seed: int | None) -> float:
