@@ -119,41 +119,50 @@ std::vector<cplx> transpose(const std::vector<cplx>& m, unsigned d) {
   return t;
 }
 
-// c <- a b for D x D column-major matrices.
-std::vector<cplx> matmul(const std::vector<cplx>& a, const std::vector<cplx>& b, unsigned d) {
-  std::vector<cplx> c(d * d, cplx(0.0, 0.0));
-  for (unsigned j = 0; j < d; ++j)
-    for (unsigned k = 0; k < d; ++k) {
-      const cplx bkj = b[j * d + k];
-      for (unsigned i = 0; i < d; ++i) c[j * d + i] += a[k * d + i] * bkj;
-    }
-  return c;
-}
-
 // The product of a block's factors (row-major D x D, or D entries when diagonal), each
 // parametric factor's matrix (or diagonal) on its own qubits given by parametric(gate).
+// Dense factors are applied on their own positions only: a constant that touches few of the
+// block's qubits costs D^2 d, not D^3.
 template <typename Parametric>
 std::vector<cplx> product(const Block& block, const CircuitSpec& spec, Parametric&& parametric) {
   const bool diagonal = block.kind == Block::Kind::kDiagonal;
   const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
-  std::vector<cplx> acc;
+  std::vector<cplx> acc;  // column-major when dense
   for (const Factor& f : block.factors) {
-    if (f.gate < 0) {
+    if (f.gate < 0 && diagonal) {
       if (acc.empty())
         acc = f.constant;
-      else if (diagonal)
-        for (unsigned i = 0; i < d; ++i) acc[i] *= f.constant[i];
       else
-        acc = matmul(f.constant, acc, d);
+        for (unsigned i = 0; i < d; ++i) acc[i] *= f.constant[i];
+      continue;
+    }
+    if (f.gate < 0 && acc.empty() && f.local.size() == k) {  // positions 0..k-1 in order
+      acc = transpose(f.constant, d);
       continue;
     }
     if (acc.empty()) acc = identity(d, diagonal);
+    const std::vector<cplx>& g = f.gate < 0 ? f.constant : parametric(spec.gates[f.gate]);
     if (diagonal)
-      diagonal_multiply(acc, parametric(spec.gates[f.gate]), f.local);
+      diagonal_multiply(acc, g, f.local);
     else
-      left_multiply(acc, k, parametric(spec.gates[f.gate]), f.local);
+      left_multiply(acc, k, g, f.local);
   }
   return diagonal ? acc : transpose(acc, d);
+}
+
+// The row-major matrix on the positions `local` (ascending) of a column-major D x D matrix
+// that is the identity on every other position.
+std::vector<cplx> restrict_to(const std::vector<cplx>& m, unsigned d, const std::vector<unsigned>& local) {
+  const unsigned du = 1u << local.size();
+  auto embed = [&](unsigned x) {
+    unsigned i = 0;
+    for (size_t j = 0; j < local.size(); ++j) i |= ((x >> j) & 1u) << local[j];
+    return i;
+  };
+  std::vector<cplx> sub(size_t(du) * du);
+  for (unsigned r = 0; r < du; ++r)
+    for (unsigned c = 0; c < du; ++c) sub[r * du + c] = m[size_t(embed(c)) * d + embed(r)];
+  return sub;
 }
 
 Block make_block(const Group& grp, const CircuitSpec& spec) {
@@ -172,12 +181,19 @@ Block make_block(const Group& grp, const CircuitSpec& spec) {
   block.qubits = grp.gates.size() == 1 ? first.qubits : grp.qubits;
   const unsigned k = unsigned(block.qubits.size()), d = 1u << k;
   std::vector<cplx> pending;  // product of the constant gates since the last parametric one
+  std::vector<unsigned> touched;  // the block positions those gates act on, ascending
   auto flush = [&]() {
     if (pending.empty()) return;
     Factor f;
-    f.constant = std::move(pending);
+    if (diagonal) {
+      f.constant = std::move(pending);
+    } else {
+      f.local = touched;
+      f.constant = restrict_to(pending, d, touched);
+    }
     block.factors.push_back(std::move(f));
     pending.clear();
+    touched.clear();
   };
   for (unsigned gi : grp.gates) {
     const GateSpec& g = spec.gates[gi];
@@ -191,6 +207,9 @@ Block make_block(const Group& grp, const CircuitSpec& spec) {
       continue;
     }
     if (pending.empty()) pending = identity(d, diagonal);
+    for (unsigned j : local)
+      if (!std::binary_search(touched.begin(), touched.end(), j))
+        touched.insert(std::upper_bound(touched.begin(), touched.end(), j), j);
     if (diagonal)
       diagonal_multiply(pending, g.diag(0.0), local);
     else
@@ -229,7 +248,7 @@ Block make_block(const Group& grp, const CircuitSpec& spec) {
   }
   if (block.factors.size() == 1 && block.factors[0].gate < 0) {
     block.constant = true;
-    block.fixed = diagonal ? block.factors[0].constant : transpose(block.factors[0].constant, d);
+    block.fixed = product(block, spec, [](const GateSpec&) { return std::vector<cplx>(); });
     block.factors.clear();
   }
   return block;

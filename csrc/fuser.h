@@ -13,8 +13,9 @@ namespace qsim {
 
 struct Factor {
   int gate = -1;                // parametric gate index into CircuitSpec::gates, or -1 for a constant
-  std::vector<unsigned> local;  // parametric: positions of the gate's qubits in the block's qubit list
-  std::vector<cplx> constant;   // constant: block matrix (D x D, column-major) or diagonal (D)
+  std::vector<unsigned> local;  // positions in the block's qubit list: the parametric gate's qubits,
+                                // or (dense constants) the positions the constant acts on, ascending
+  std::vector<cplx> constant;   // constant: row-major matrix on `local`, or (diagonal blocks) D entries
 };
 
 struct Block {

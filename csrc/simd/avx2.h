@@ -87,5 +87,48 @@ struct Real4<float> {
   static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_ps(a, b, c); }
 };
 
+// Four real lanes (the entries of a group that differ in bits 0 and 1): 256-bit for
+// double, 128-bit for float. lane(v, l) broadcasts lane l.
+template <typename FP>
+struct Lanes4;
+
+template <>
+struct Lanes4<double> {
+  using reg = __m256d;
+  static constexpr unsigned kLanes = 4;
+  static reg load(const double* p) { return _mm256_loadu_pd(p); }
+  static void store(double* p, reg v) { _mm256_storeu_pd(p, v); }
+  static reg zero() { return _mm256_setzero_pd(); }
+  static reg broadcast(double a) { return _mm256_set1_pd(a); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_pd(a, b, c); }
+  static reg lane(reg v, unsigned l) {
+    switch (l) {
+      case 0: return _mm256_permute4x64_pd(v, 0x00);
+      case 1: return _mm256_permute4x64_pd(v, 0x55);
+      case 2: return _mm256_permute4x64_pd(v, 0xAA);
+      default: return _mm256_permute4x64_pd(v, 0xFF);
+    }
+  }
+};
+
+template <>
+struct Lanes4<float> {
+  using reg = __m128;
+  static constexpr unsigned kLanes = 4;
+  static reg load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, reg v) { _mm_storeu_ps(p, v); }
+  static reg zero() { return _mm_setzero_ps(); }
+  static reg broadcast(float a) { return _mm_set1_ps(a); }
+  static reg fmadd(reg a, reg b, reg c) { return _mm_fmadd_ps(a, b, c); }
+  static reg lane(reg v, unsigned l) {
+    switch (l) {
+      case 0: return _mm_permute_ps(v, 0x00);
+      case 1: return _mm_permute_ps(v, 0x55);
+      case 2: return _mm_permute_ps(v, 0xAA);
+      default: return _mm_permute_ps(v, 0xFF);
+    }
+  }
+};
+
 }  // namespace simd_avx2
 }  // namespace qsim

@@ -111,33 +111,110 @@ void apply_dense_simd(FP* psi, unsigned n, const unsigned* qubits, unsigned k, c
   with_block_size(k, [&](auto K) { apply_dense_simd_k<FP, decltype(K)::value>(psi, n, qubits, m); });
 }
 
-// A k-bit real block (Pauli transfer matrices) with one register over kLanes neighbouring
-// groups: needs the lowest log2(kLanes) bits free of targets (else the portable template).
-template <typename FP, unsigned K>
-void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
-  using V = simd_avx2::Real4<FP>;
+// Real blocks (Pauli transfer matrices). Outputs are accumulated a chunk of at most eight
+// rows at a time, so the accumulators and one input stay in registers and each FMA reads
+// one matrix entry from memory; the inputs are kept in a stack copy until every row is
+// written.
+
+// Across groups: G * kLanes neighbouring groups per iteration (their targets all above
+// those lanes), G registers per block entry. G = 2 reads whole cache lines of doubles from
+// every target offset at once, which the hardware prefetchers follow far better than
+// half lines when the targets are spread over several pages.
+template <typename V, unsigned G, typename FP, unsigned K>
+void real_dense_across_groups(FP* v, unsigned m, const Targets<K>& tg, const FP* mat) {
   using reg = typename V::reg;
-  constexpr unsigned D = 1u << K;
-  constexpr unsigned kLanes = V::kLanes;
-  for (unsigned j = 0; j < K; ++j)
-    if ((index_t(1) << bits[j]) < kLanes) return real_dense<FP>(v, m, bits, K, mat);
-  if ((index_t(1) << (m - K)) < kLanes) return real_dense<FP>(v, m, bits, K, mat);
-  const Targets<K> tg(bits);
-  const index_t* offs = tg.offs;
+  constexpr unsigned D = 1u << K, L = V::kLanes, R = (D < 8 ? D : 8) / G;
   alignas(32) reg a[D * D];
   for (unsigned e = 0; e < D * D; ++e) a[e] = V::broadcast(mat[e]);
-  const std::int64_t groups = std::int64_t(1) << (m - K);
-  const std::int64_t blocks = groups / kLanes;
-  for_each_index(blocks, go_parallel(index_t(groups) << K), [&](std::int64_t p) {
-    const index_t base = tg.base(index_t(p) * kLanes);
-    reg in[D];
-    for (unsigned j = 0; j < D; ++j) in[j] = V::load(v + base + offs[j]);
-    for (unsigned r = 0; r < D; ++r) {
-      reg acc = V::zero();
-      for (unsigned j = 0; j < D; ++j) acc = V::fmadd(a[r * D + j], in[j], acc);
-      V::store(v + base + offs[r], acc);
+  const std::int64_t blocks = std::int64_t((index_t(1) << (m - K)) / (G * L));
+  for_each_index(blocks, go_parallel(index_t(blocks) << K), [&](std::int64_t p) {
+    const index_t base = tg.base(index_t(p) * G * L);
+    alignas(32) reg in[D * G];
+    for (unsigned j = 0; j < D; ++j)
+      for (unsigned h = 0; h < G; ++h) in[j * G + h] = V::load(v + base + tg.offs[j] + h * L);
+    for (unsigned r0 = 0; r0 < D; r0 += R) {
+      reg acc[R * G];
+      for (unsigned r = 0; r < R * G; ++r) acc[r] = V::zero();
+#pragma GCC unroll 16
+      for (unsigned j = 0; j < D; ++j) {
+        reg x[G];
+        for (unsigned h = 0; h < G; ++h) x[h] = in[j * G + h];
+        for (unsigned r = 0; r < R; ++r) {
+          const reg w = a[(r0 + r) * D + j];
+          for (unsigned h = 0; h < G; ++h) acc[r * G + h] = V::fmadd(w, x[h], acc[r * G + h]);
+        }
+      }
+      for (unsigned r = 0; r < R; ++r)
+        for (unsigned h = 0; h < G; ++h) V::store(v + base + tg.offs[r0 + r] + h * L, acc[r * G + h]);
     }
   });
+}
+
+// Bits 0 and 1 among the targets (qubit 0 of a PTM): a 4-lane register holds the four
+// entries of one group that differ in those bits. Output register Ro gets, for every input
+// register J and lane l, the column of the matrix for (J, l) times lane l of J broadcast.
+template <typename V, typename FP, unsigned K>
+void real_dense_low_bits(FP* v, unsigned m, const unsigned* bits, const Targets<K>& tg, const FP* mat) {
+  using reg = typename V::reg;
+  constexpr unsigned D = 1u << K, H = D / 4;
+  unsigned p0 = 0, p1 = 0, hi[K > 2 ? K - 2 : 1], nh = 0;
+  for (unsigned j = 0; j < K; ++j) {
+    if (bits[j] == 0) p0 = j;
+    else if (bits[j] == 1) p1 = j;
+    else hi[nh++] = j;
+  }
+  unsigned index[D];  // block index of (register h, lane l) at h * 4 + l
+  index_t offs[H];
+  for (unsigned h = 0; h < H; ++h) {
+    unsigned local = 0;
+    offs[h] = 0;
+    for (unsigned j = 0; j < nh; ++j)
+      if ((h >> j) & 1u) {
+        local |= 1u << hi[j];
+        offs[h] |= index_t(1) << bits[hi[j]];
+      }
+    for (unsigned l = 0; l < 4; ++l) index[h * 4 + l] = local | ((l & 1u) << p0) | ((l >> 1) << p1);
+  }
+  alignas(32) reg col[H * D];  // col[(Ro * H + J) * 4 + l], lane r: M[index(Ro, r), index(J, l)]
+  for (unsigned ro = 0; ro < H; ++ro)
+    for (unsigned c = 0; c < D; ++c) {
+      alignas(32) FP lanes[4];
+      for (unsigned r = 0; r < 4; ++r) lanes[r] = mat[index[ro * 4 + r] * D + index[c]];
+      col[ro * D + c] = V::load(lanes);
+    }
+  const std::int64_t count = std::int64_t(1) << (m - K);
+  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t g) {
+    const index_t base = tg.base(index_t(g));
+    reg in[H], acc[H];
+    for (unsigned h = 0; h < H; ++h) {
+      in[h] = V::load(v + base + offs[h]);
+      acc[h] = V::zero();
+    }
+#pragma GCC unroll 4
+    for (unsigned j = 0; j < H; ++j)
+#pragma GCC unroll 4
+      for (unsigned l = 0; l < 4; ++l) {
+        const reg x = V::lane(in[j], l);
+        for (unsigned ro = 0; ro < H; ++ro) acc[ro] = V::fmadd(col[ro * D + j * 4 + l], x, acc[ro]);
+      }
+    for (unsigned h = 0; h < H; ++h) V::store(v + base + offs[h], acc[h]);
+  });
+}
+
+template <typename FP, unsigned K>
+void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
+  using Wide = simd_avx2::Real4<FP>;  // 4 doubles or 8 floats
+  using Four = simd_avx2::Lanes4<FP>;
+  const Targets<K> tg(bits);
+  const unsigned lowest = tg.sorted[0];
+  const bool low_pair = K >= 2 && lowest == 0 && tg.sorted[1] == 1;
+  if (low_pair) return real_dense_low_bits<Four>(v, m, bits, tg, mat);
+  const index_t run = index_t(1) << lowest, groups = index_t(1) << (m - K);  // run: neighbouring groups
+  if (run >= 2 * Wide::kLanes && groups >= 2 * Wide::kLanes)
+    return real_dense_across_groups<Wide, 2>(v, m, tg, mat);
+  if (run >= Wide::kLanes && groups >= Wide::kLanes) return real_dense_across_groups<Wide, 1>(v, m, tg, mat);
+  if (run >= Four::kLanes && groups >= Four::kLanes) return real_dense_across_groups<Four, 1>(v, m, tg, mat);
+  return real_dense<FP>(v, m, bits, K, mat);
 }
 
 template <typename FP>

@@ -120,3 +120,31 @@ def test_clifford_blocks_take_the_monomial_path_and_agree():
         prog = compile(c, method="ptm", noise_model=nm, fusion=fusion)
         assert abs(prog.expectation(None, obs) - ref.expectation(None, obs)) < 1e-12
         np.testing.assert_allclose(prog.probabilities(), ref.probabilities(), atol=1e-12)
+
+
+@pytest.mark.parametrize("fusion", [0, 4])
+@pytest.mark.parametrize("precision", ["double", "single"])
+@pytest.mark.parametrize("qubits", [(0,), (1,), (2,), (4,), (0, 1), (1, 0), (2, 0), (1, 2), (3, 4), (4, 2)])
+def test_real_block_kernels_on_every_lane_layout(qubits, precision, fusion, isa):
+    """A dense PTM block (a random unitary and amplitude damping, fused) on the qubits that
+    select each layout of the real kernels: qubit 0 among the targets (its four Pauli
+    coefficients in one register), targets just above the register lanes, or far above
+    them (whole cache lines per target), in both precisions."""
+    from qsim import NoiseModel, noise
+
+    n, rng = 5, np.random.default_rng(len(qubits) * 10 + qubits[0])
+    u = np.linalg.qr(rng.normal(size=(4, 4)) + 1j * rng.normal(size=(4, 4)))[0][: 1 << len(qubits), : 1 << len(qubits)]
+    u = np.linalg.qr(u)[0]
+    c = Circuit(n)
+    for q in range(n):
+        c.ry(0.3 + 0.2 * q, q).rx(0.1 * q, q)
+    c.unitary(u, qubits)
+    nm = NoiseModel().add(noise.amplitude_damping(0.2), gates=["unitary"])
+    obs = random_obs(n, rng, terms=20)
+    expected = reference.compile(c, method="density_matrix", noise_model=nm).expectation(None, obs)
+    prog = compile(c, method="ptm", noise_model=nm, precision=precision, fusion=fusion)
+    tol = 1e-12 if precision == "double" else 1e-5
+    assert abs(prog.expectation(None, obs) - expected) < tol * 10
+    fast = prog.run()
+    qsim.set_simd("scalar")
+    np.testing.assert_allclose(fast, prog.run(), atol=tol)
