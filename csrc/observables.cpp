@@ -81,18 +81,14 @@ double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   }
   if (z_.empty()) return total;
   thread_local std::vector<double> sums, scratch;
-  sums.resize(2 * z_.size());
-  scratch.resize(2 * z_.size() * reduction_chunks(state.n));
+  sums.resize(z_.size());
+  scratch.resize(z_.size() * reduction_chunks(state.n));
   const KernelTable<FP>& k = *state.kernels;
   if (state.kind == StateView<FP>::Kind::kPure)
     k.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
   else
     k.dm_pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
-  for (size_t t = 0; t < z_.size(); ++t) {
-    const double re = sums[2 * t], im = sums[2 * t + 1];
-    const unsigned y = y_count_[t];
-    total += coeff_[t] * (y == 0 ? re : y == 1 ? -im : y == 2 ? -re : im);  // Re(i^y S)
-  }
+  for (size_t t = 0; t < z_.size(); ++t) total += coeff_[t] * sums[t];
   return total;
 }
 

@@ -69,7 +69,7 @@ class PauliSumObservable final : public ObservableBase<PauliSumObservable> {
   double evaluate(const StateView<FP>& state) const;
 
  private:
-  PauliTerms terms() const { return PauliTerms{x_.data(), end_.data(), unsigned(x_.size()), z_.data(), unsigned(z_.size())}; }
+  PauliTerms terms() const { return PauliTerms{x_.data(), end_.data(), unsigned(x_.size()), z_.data(), y_count_.data(), unsigned(z_.size())}; }
   unsigned n_;
   double identity_ = 0.0;  // coefficient of the all-identity term
   // the other terms grouped by X mask (see PauliTerms), with coefficients and popcount(x & z) mod 4

@@ -19,12 +19,14 @@ unsigned reduction_chunks(unsigned n);
 constexpr unsigned kSparseRowWidth = 4;
 
 // Pauli strings grouped by X mask: group g has X mask x[g] and the terms end[g-1] .. end[g]-1
-// (end[-1] = 0), whose Z masks are z[t]; count = end[groups - 1].
+// (end[-1] = 0), whose Z masks are z[t] and whose Y counts are y[t] = popcount(x & z) mod 4
+// (P|i> = i^y (-1)^popcount(i & z) |i ^ x>); count = end[groups - 1].
 struct PauliTerms {
   const index_t* x;
   const unsigned* end;
   unsigned groups;
   const index_t* z;
+  const unsigned* y;
   unsigned count;
 };
 
@@ -41,9 +43,8 @@ struct KernelTable {
   void (*probabilities)(const FP* psi, unsigned n, double* out);
   // Sum_i |psi[i]|^2 values[i], summed in a fixed order (independent of the thread count).
   double (*expect_diagonal)(const FP* psi, unsigned n, const double* values);
-  // For every term t (of group g, X mask x[g]): out[t] = Sum_i conj(psi[i ^ x]) psi[i]
-  // (-1)^popcount(i & z[t]) (complex, interleaved), all in one sweep, summed in a fixed order.
-  // scratch: 2 * terms.count * reduction_chunks(n) doubles.
+  // For every term t: out[t] = <psi|P_t|psi> (real), all in one sweep, summed in a fixed order.
+  // scratch: terms.count * reduction_chunks(n) doubles.
   void (*pauli_sums)(const FP* psi, unsigned n, const PauliTerms& terms, double* out, double* scratch);
   // out (2 doubles) <- <a|b> = Sum_i conj(a[i]) b[i], in a fixed order.
   void (*inner_product)(const FP* a, const FP* b, unsigned n, double* out);
@@ -53,8 +54,7 @@ struct KernelTable {
   void (*dm_probabilities)(const FP* v, unsigned n, double* out);
   // Sum_i Re rho[i, i] values[i], in a fixed order.
   double (*dm_expect_diagonal)(const FP* v, unsigned n, const double* values);
-  // For every term t: out[t] = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]) (complex), in a
-  // fixed order; Tr(rho P) = Re(i^popcount(x & z) out[t]). scratch as for pauli_sums.
+  // For every term t: out[t] = Tr(rho P_t), in a fixed order. scratch as for pauli_sums.
   void (*dm_pauli_sums)(const FP* v, unsigned n, const PauliTerms& terms, double* out, double* scratch);
 
   // psi <- (M on qubits) psi for M with at most kSparseRowWidth nonzeros per row: row r is

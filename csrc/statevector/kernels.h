@@ -235,40 +235,70 @@ double expect_diagonal(const FP* psi, unsigned n, const double* values) {
   return total;
 }
 
-// For every term t of `terms`: acc[2t], acc[2t+1] += Sum_{begin <= i < end} (-1)^popcount(i & z[t])
-// value(x, i) with x the X mask of the term's group and value giving (re, im). One term at a
-// time, so the sums stay in registers.
-template <typename Value>
-inline void term_sums(const PauliTerms& terms, index_t begin, index_t end, double* acc, Value&& value) {
-  unsigned t = 0;
-  for (unsigned g = 0; g < terms.groups; ++g) {
-    const index_t x = terms.x[g];
-    for (; t < terms.end[g]; ++t) {
-      const index_t z = terms.z[t];
-      double sre = 0.0, sim = 0.0;
-      for (index_t i = begin; i < end; ++i) {
-        double re, im;
-        value(x, i, re, im);
-        const double sign = double(1 - 2 * int(__builtin_parityll(i & z)));
-        sre += sign * re;
-        sim += sign * im;
-      }
-      acc[2 * t] = sre;
-      acc[2 * t + 1] = sim;
-    }
-  }
+// Re(i^y c) for a complex c = (re, im): the part of i^y S that a Hermitian Pauli keeps.
+inline double phase_real(unsigned y, double re, double im) {
+  return y == 0 ? re : y == 1 ? -im : y == 2 ? -re : im;
 }
 
+inline double flip_sign(double v, index_t odd) {  // v * (-1)^odd, odd in {0, 1}
+  std::uint64_t bits;
+  __builtin_memcpy(&bits, &v, sizeof bits);
+  bits ^= std::uint64_t(odd) << 63;
+  __builtin_memcpy(&v, &bits, sizeof bits);
+  return v;
+}
+
+// Sum_k (-1)^popcount(index[k] & z) w[k].
+inline double signed_sum(const double* w, const index_t* index, unsigned len, index_t z) {
+  double s0 = 0.0, s1 = 0.0;
+  unsigned k = 0;
+  for (; k + 1 < len; k += 2) {
+    s0 += flip_sign(w[k], index_t(__builtin_parityll(index[k] & z)));
+    s1 += flip_sign(w[k + 1], index_t(__builtin_parityll(index[k + 1] & z)));
+  }
+  if (k < len) s0 += flip_sign(w[k], index_t(__builtin_parityll(index[k] & z)));
+  return s0 + s1;
+}
+
+// <psi|P|psi> for every term. A term with X mask x != 0 pairs each i (bit h of x clear, h its
+// highest bit) with j = i ^ x: the pair adds 2 s(i) Re(conj(psi_j) psi_i) when y is even and
+// -+2 s(i) Im(conj(psi_j) psi_i) when y is odd, s(i) = (-1)^popcount(i & z); so a group of
+// terms sharing x computes those products once over half the indices (tile by tile), and
+// each term is one signed sum. x = 0: Sum_i s(i) |psi_i|^2.
 template <typename FP>
 void pauli_sums(const FP* psi, unsigned n, const PauliTerms& terms, double* out, double* scratch) {
-  const unsigned count = terms.count;
-  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t begin, index_t end, double* acc) {
-    term_sums(terms, begin, end, acc, [&](index_t x, index_t i, double& re, double& im) {
-      const FP* a = psi + 2 * (i ^ x);
-      const FP* b = psi + 2 * i;
-      re = double(a[0]) * b[0] + double(a[1]) * b[1];  // conj(a) b
-      im = double(a[0]) * b[1] - double(a[1]) * b[0];
-    });
+  constexpr unsigned kTile = 256;
+  chunked_sums(n, terms.count, (index_t(1) << n) * terms.count, scratch, out,
+               [&](index_t begin, index_t end, double* acc) {
+    alignas(32) double wr[kTile], wi[kTile];
+    index_t index[kTile];
+    unsigned t = 0;
+    for (unsigned g = 0; g < terms.groups; ++g) {
+      const index_t x = terms.x[g];
+      const unsigned first = t, last = terms.end[g];
+      t = last;
+      // x != 0: the chunk's share of the 2^(n-1) pair indices, bit h inserted
+      const unsigned h = x == 0 ? 0 : 63 - unsigned(__builtin_clzll(x));
+      const index_t lo = x == 0 ? begin : begin / 2, hi = x == 0 ? end : end / 2;
+      for (index_t s = lo; s < hi; s += kTile) {
+        const unsigned len = hi - s < kTile ? unsigned(hi - s) : kTile;
+        for (unsigned k = 0; k < len; ++k) {
+          const index_t c = s + k;
+          const index_t i = x == 0 ? c : ((c >> h) << (h + 1)) | (c & ((index_t(1) << h) - 1));
+          index[k] = i;
+          const FP* a = psi + 2 * i;
+          const FP* b = psi + 2 * (i ^ x);
+          const double ar = a[0], ai = a[1], br = b[0], bi = b[1];
+          wr[k] = br * ar + bi * ai;  // Re(conj(psi_j) psi_i)
+          wi[k] = br * ai - bi * ar;  // Im(conj(psi_j) psi_i)
+        }
+        for (unsigned u = first; u < last; ++u) {
+          const unsigned y = terms.y[u];
+          const double sum = signed_sum((y & 1u) ? wi : wr, index, len, terms.z[u]);
+          acc[u] += x == 0 ? sum : 2.0 * phase_real(y, sum, sum);
+        }
+      }
+    }
   });
 }
 
@@ -306,16 +336,26 @@ double dm_expect_diagonal(const FP* v, unsigned n, const double* values) {
   return total;
 }
 
-// out[t] (complex) = Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t]), rho[i, j] = v[i + 2^n j].
+// out[t] = Re(i^y Sum_i rho[i, i ^ x] (-1)^popcount(i & z[t])) = Tr(rho P_t), rho[i, j] = v[i + 2^n j].
 template <typename FP>
 void dm_pauli_sums(const FP* v, unsigned n, const PauliTerms& terms, double* out, double* scratch) {
   const unsigned count = terms.count;
-  chunked_sums(n, 2 * count, (index_t(1) << n) * count, scratch, out, [&](index_t begin, index_t end, double* acc) {
-    term_sums(terms, begin, end, acc, [&](index_t x, index_t i, double& re, double& im) {
-      const FP* e = v + 2 * (i + ((i ^ x) << n));
-      re = e[0];
-      im = e[1];
-    });
+  chunked_sums(n, count, (index_t(1) << n) * count, scratch, out, [&](index_t begin, index_t end, double* acc) {
+    unsigned t = 0;
+    for (unsigned g = 0; g < terms.groups; ++g) {
+      const index_t x = terms.x[g];
+      for (; t < terms.end[g]; ++t) {
+        const index_t z = terms.z[t];
+        double re = 0.0, im = 0.0;
+        for (index_t i = begin; i < end; ++i) {
+          const FP* e = v + 2 * (i + ((i ^ x) << n));
+          const index_t odd = index_t(__builtin_parityll(i & z));
+          re += flip_sign(double(e[0]), odd);
+          im += flip_sign(double(e[1]), odd);
+        }
+        acc[t] = phase_real(terms.y[t], re, im);
+      }
+    }
   });
 }
 
