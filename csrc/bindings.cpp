@@ -27,8 +27,9 @@ std::vector<T> to_vector(const carray<T>& a) {
 Angle make_angle(int param, double coeff, double offset) { return Angle{param, coeff, offset}; }
 
 const double* theta_ptr(const carray<double>& theta, unsigned num_parameters) {
-  require(theta.ndim() == 1 && size_t(theta.size()) == num_parameters,
-          "theta must have " + std::to_string(num_parameters) + " values, got " + std::to_string(theta.size()));
+  if (theta.ndim() != 1 || size_t(theta.size()) != num_parameters)  // (the message is built only on failure)
+    throw std::invalid_argument("theta must have " + std::to_string(num_parameters) + " values, got " +
+                                std::to_string(theta.size()));
   return theta.data();
 }
 
@@ -114,6 +115,15 @@ void bind_program(py::module_& m, const char* name) {
              py::gil_scoped_release release;
              p.expectation(t, obs, o);
              return out;
+           })
+      .def("expectation_value",  // one observable, a float back: the variational loop's call
+           [](const P& p, const carray<double>& theta, const std::shared_ptr<const Observable>& obs) {
+             const double* t = theta_ptr(theta, p.num_parameters());
+             const ObservableList list{obs};
+             double value = 0.0;
+             py::gil_scoped_release release;
+             p.expectation(t, list, &value);
+             return value;
            })
       .def("adjoint_gradient",
            [](const P& p, const carray<double>& theta, const std::shared_ptr<const Observable>& obs) {

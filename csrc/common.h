@@ -33,6 +33,7 @@ struct Angle {
   double eval(const double* theta) const { return param < 0 ? offset : coeff * theta[param] + offset; }
 };
 
+// Builds its message before testing: per-call checks on hot paths test first and throw.
 inline void require(bool ok, const std::string& message) {
   if (!ok) throw std::invalid_argument(message);
 }

@@ -67,7 +67,8 @@ PauliSumObservable::PauliSumObservable(unsigned num_qubits, const std::vector<in
 }
 
 void PauliSumObservable::check_fits(unsigned n) const {
-  require(n_ <= n, "Pauli sum on " + std::to_string(n_) + " qubits does not fit a state of " + std::to_string(n) +
+  if (n_ > n)
+    throw std::invalid_argument("Pauli sum on " + std::to_string(n_) + " qubits does not fit a state of " + std::to_string(n) +
                        " qubits");
 }
 
@@ -136,7 +137,8 @@ DiagonalObservable::DiagonalObservable(std::vector<double> values) : values_(std
 }
 
 void DiagonalObservable::check_fits(unsigned n) const {
-  require(n == n_, "diagonal observable on " + std::to_string(n_) + " qubits, state on " + std::to_string(n));
+  if (n != n_)
+    throw std::invalid_argument("diagonal observable on " + std::to_string(n_) + " qubits, state on " + std::to_string(n));
 }
 
 template <typename FP>

@@ -35,8 +35,14 @@ void parametric_operator(const GateSpec& g, double a, bool diagonal, bool real, 
   const size_t stride = diagonal ? d + 1 : 1, count = diagonal ? d : size_t(d) * d;
   const size_t width = real ? 1 : 2;
   out.assign(width * count, FP(0));
+  double re = 1.0, im = 0.0;
   for (size_t j = 0; j < g.eigenvalues.size(); ++j) {
-    const double re = std::cos(a * g.eigenvalues[j]), im = -std::sin(a * g.eigenvalues[j]);
+    if (j > 0 && g.eigenvalues[j] == -g.eigenvalues[j - 1]) {
+      im = -im;  // exp(-i a (-l)) = conj(exp(-i a l)): rotations' spectra come in +- pairs
+    } else {
+      re = std::cos(a * g.eigenvalues[j]);
+      im = -std::sin(a * g.eigenvalues[j]);
+    }
     const cplx* p = g.projectors.data() + j * d * d;
     for (size_t e = 0; e < count; ++e) {
       const cplx v = p[e * stride];
@@ -60,8 +66,8 @@ inline double uniform(std::uint64_t& state) { return double(splitmix64(state) >>
 
 template <typename Program>
 void require_trajectories(const Program& p, bool wanted, const char* what) {
-  require((p.method() == Method::kTrajectories) == wanted,
-          std::string(what) + (wanted ? " needs the trajectories method" : " is not defined for trajectories"));
+  if ((p.method() == Method::kTrajectories) != wanted)
+    throw std::invalid_argument(std::string(what) + (wanted ? " needs the trajectories method" : " is not defined for trajectories"));
 }
 
 template <typename FP>
@@ -82,7 +88,9 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
     fixed_.emplace_back();
     channels_.emplace_back();
     sparse_.emplace_back();
+    permutation_.emplace_back();
     if (b.constant) to_fp(b.fixed, real, fixed_.back());
+    if (b.constant && b.kind == Block::Kind::kDense && !real) permutation_.back() = permutation_columns(b.fixed);
     // a constant block pays for the sparse kernel when a row has at most a quarter of its entries
     const unsigned width = real ? 2 : kSparseRowWidth;
     if (b.constant && b.kind == Block::Kind::kDense && (real || (size_t(1) << b.qubits.size()) >= 4 * width) &&
@@ -108,6 +116,27 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
       c.identity.push_back(identity);
     }
   }
+}
+
+template <typename FP>
+std::vector<unsigned> Program<FP>::permutation_columns(const std::vector<cplx>& m) {
+  size_t d = 1;
+  while (d * d < m.size()) ++d;
+  std::vector<unsigned> cols(d);
+  for (size_t r = 0; r < d; ++r) {
+    unsigned ones = 0;
+    for (size_t c = 0; c < d; ++c) {
+      const cplx v = m[r * d + c];
+      if (std::abs(v - cplx(1.0, 0.0)) < 1e-14) {
+        cols[r] = unsigned(c);
+        ++ones;
+      } else if (std::abs(v) > 1e-14) {
+        return {};
+      }
+    }
+    if (ones != 1) return {};
+  }
+  return cols;
 }
 
 template <typename FP>
@@ -186,7 +215,10 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
   const KernelTable<FP>& k = kernels<FP>();
   const unsigned width = spec_.num_qubits;
   const bool real = method_ == Method::kPauliTransfer;
-  thread_local std::vector<FP> scratch;
+  thread_local std::vector<FP> scratch_tls;
+  thread_local SparseRows computed_tls;
+  std::vector<FP>& scratch = scratch_tls;  // one thread-local lookup per run, not per block
+  SparseRows& computed = computed_tls;
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const Block& b = blocks_[i];
     if (b.kind == Block::Kind::kPhaseVector) {
@@ -209,7 +241,10 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
       m = scratch.data();
     }
     const unsigned kq = unsigned(b.qubits.size());
-    thread_local SparseRows computed;
+    if (!permutation_[i].empty()) {
+      k.permute(state, width, b.qubits.data(), kq, permutation_[i].data());
+      continue;
+    }
     const SparseRows* sparse = nullptr;
     if (!diagonal && b.constant && !sparse_[i].cols.empty())
       sparse = &sparse_[i];
@@ -385,9 +420,20 @@ void Program<FP>::expectation(const double* theta, const ObservableList& obs, do
   if (method_ == Method::kTrajectories) return expectation_with_error(theta, obs, out, nullptr);
   check(obs);
   check_theta(theta, 1);
-  auto state = new_state<FP>(state_values());
-  run_unchecked(theta, state.get());
-  const StateView<FP> v = view(state.get());
+  // small states reuse this thread's workspace: a variational loop's call allocates nothing
+  constexpr size_t kWorkspaceValues = (size_t(1) << 16) / sizeof(FP);
+  thread_local std::vector<FP> workspace;
+  std::unique_ptr<FP[]> owned;
+  FP* state = nullptr;
+  if (state_values() <= kWorkspaceValues) {
+    workspace.resize(kWorkspaceValues);
+    state = workspace.data();
+  } else {
+    owned = new_state<FP>(state_values());
+    state = owned.get();
+  }
+  run_unchecked(theta, state);
+  const StateView<FP> v = view(state);
   for (size_t j = 0; j < obs.size(); ++j) out[j] = obs[j]->expectation(v);
 }
 

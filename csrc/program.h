@@ -99,6 +99,11 @@ class Program {
     std::vector<FP> vals;               // real, or interleaved complex
   };
   std::vector<SparseRows> sparse_;      // per constant dense block; empty cols: use the dense kernel
+  // per constant dense block of a complex vector: cols of its permutation matrix, or empty
+  std::vector<std::vector<unsigned>> permutation_;
+  // The columns of a permutation matrix (entry r comes from cols[r]), or empty if m (D x D
+  // interleaved complex) is not one.
+  static std::vector<unsigned> permutation_columns(const std::vector<cplx>& m);
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };

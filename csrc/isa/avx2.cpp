@@ -14,6 +14,7 @@
 #define QSIM_ISA isa_avx2
 #include "statevector/kernels.h"
 #include "statevector/apply_dense_simd.h"
+#include "statevector/pauli_sums_simd.h"
 
 namespace qsim {
 
@@ -23,6 +24,7 @@ KernelTable<FP> avx2_table() {
   KernelTable<FP> table = isa_avx2::make_table<FP>("avx2");
   table.apply_dense = &isa_avx2::apply_dense_simd<FP>;
   table.real_dense = &isa_avx2::real_dense_simd<FP>;
+  table.pauli_sums = &isa_avx2::pauli_sums_simd<FP>;
   return table;
 }
 }  // namespace

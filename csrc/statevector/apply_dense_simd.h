@@ -27,20 +27,24 @@ void dense_across_groups(FP* psi, unsigned n, const Targets<K>& tg, const FP* m)
     b[e] = V::signed_imag(m[2 * e + 1]);
   }
   const std::int64_t blocks = std::int64_t((index_t(1) << (n - K)) / L);
-  for_each_index(blocks, go_parallel(index_t(blocks) << K), [&](std::int64_t p) {
-    const index_t base = tg.base(index_t(p) * L);
+  const reg *A = a, *B = b;
+  const FPOffsets<D> offs(tg.offs);
+  // captures by value: the vector stores may alias anything, and would force every captured
+  // reference to be reloaded per group
+  for_each_base(blocks, L, tg, go_parallel(index_t(blocks) << K), [=](index_t base) {
+    FP* const p = psi + 2 * base;
     reg v[D], s[D];
     for (unsigned c = 0; c < D; ++c) {
-      v[c] = V::load(psi + 2 * (base + tg.offs[c]));
+      v[c] = V::load(p + offs.o[c]);
       s[c] = V::swap_reim(v[c]);
     }
     for (unsigned r = 0; r < D; ++r) {
       reg acc = V::zero();
       for (unsigned c = 0; c < D; ++c) {
-        acc = V::fmadd(a[r * D + c], v[c], acc);
-        acc = V::fmadd(b[r * D + c], s[c], acc);
+        acc = V::fmadd(A[r * D + c], v[c], acc);
+        acc = V::fmadd(B[r * D + c], s[c], acc);
       }
-      V::store(psi + 2 * (base + tg.offs[r]), acc);
+      V::store(p + offs.o[r], acc);
     }
   });
 }
@@ -81,11 +85,15 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
       b2[i * H + j] = V::imags(im(r, c | bit), im(r | bit, c));
     }
   const std::int64_t count = std::int64_t(1) << (n - K);
-  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t g) {
-    const index_t base = tg.base(index_t(g));
+  index_t low_offs[H];
+  for (unsigned j = 0; j < H; ++j) low_offs[j] = offs[half[j]];
+  const FPOffsets<H> ho(low_offs);
+  const reg *A1 = a1, *B1 = b1, *A2 = a2, *B2 = b2;
+  for_each_base(count, 1, tg, go_parallel(index_t(count) << K), [=](index_t base) {
+    FP* const p = psi + 2 * base;
     reg v[H], vs[H], w[H], ws[H];
     for (unsigned j = 0; j < H; ++j) {
-      v[j] = V::load(psi + 2 * (base + offs[half[j]]));
+      v[j] = V::load(p + ho.o[j]);
       vs[j] = V::swap_reim(v[j]);
       w[j] = V::swap_halves(v[j]);
       ws[j] = V::swap_reim(w[j]);
@@ -93,12 +101,12 @@ void apply_dense_simd_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m
     for (unsigned i = 0; i < H; ++i) {
       reg acc = V::zero();
       for (unsigned j = 0; j < H; ++j) {
-        acc = V::fmadd(a1[i * H + j], v[j], acc);
-        acc = V::fmadd(b1[i * H + j], vs[j], acc);
-        acc = V::fmadd(a2[i * H + j], w[j], acc);
-        acc = V::fmadd(b2[i * H + j], ws[j], acc);
+        acc = V::fmadd(A1[i * H + j], v[j], acc);
+        acc = V::fmadd(B1[i * H + j], vs[j], acc);
+        acc = V::fmadd(A2[i * H + j], w[j], acc);
+        acc = V::fmadd(B2[i * H + j], ws[j], acc);
       }
-      V::store(psi + 2 * (base + offs[half[i]]), acc);
+      V::store(p + ho.o[i], acc);
     }
   });
 }
@@ -127,8 +135,7 @@ void real_dense_across_groups(FP* v, unsigned m, const Targets<K>& tg, const FP*
   alignas(32) reg a[D * D];
   for (unsigned e = 0; e < D * D; ++e) a[e] = V::broadcast(mat[e]);
   const std::int64_t blocks = std::int64_t((index_t(1) << (m - K)) / (G * L));
-  for_each_index(blocks, go_parallel(index_t(blocks) << K), [&](std::int64_t p) {
-    const index_t base = tg.base(index_t(p) * G * L);
+  for_each_base(blocks, G * L, tg, go_parallel(index_t(blocks) << K), [&](index_t base) {
     alignas(32) reg in[D * G];
     for (unsigned j = 0; j < D; ++j)
       for (unsigned h = 0; h < G; ++h) in[j * G + h] = V::load(v + base + tg.offs[j] + h * L);
@@ -183,8 +190,7 @@ void real_dense_low_bits(FP* v, unsigned m, const unsigned* bits, const Targets<
       col[ro * D + c] = V::load(lanes);
     }
   const std::int64_t count = std::int64_t(1) << (m - K);
-  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t g) {
-    const index_t base = tg.base(index_t(g));
+  for_each_base(count, 1, tg, go_parallel(index_t(count) << K), [&](index_t base) {
     reg in[H], acc[H];
     for (unsigned h = 0; h < H; ++h) {
       in[h] = V::load(v + base + offs[h]);

@@ -61,6 +61,9 @@ struct KernelTable {
   // sum_s vals[w r + s] psi[cols[w r + s]] (w = kSparseRowWidth, vals interleaved complex).
   // The superoperators of permutation gates and of Pauli noise are of this kind.
   void (*sparse_rows)(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const unsigned* cols, const FP* vals);
+  // psi <- (P on qubits) psi for a permutation matrix P: block entry r takes entry cols[r]
+  // (CX, SWAP, X and their superoperators): amplitudes are moved, not multiplied.
+  void (*permute)(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const unsigned* cols);
 
   // Real vectors of 2^m entries (Pauli transfer matrices on the Pauli-Liouville vector).
   // c <- (M on bits) c, M: 2^k x 2^k real row-major, 1 <= k <= kMaxBlockQubits.

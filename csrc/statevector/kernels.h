@@ -61,8 +61,12 @@ template <unsigned K>
 struct Targets {
   unsigned sorted[K];
   index_t offs[1u << K];
+  index_t mask = 0;  // the target bits
   explicit Targets(const unsigned* qubits) {
-    for (unsigned j = 0; j < K; ++j) sorted[j] = qubits[j];
+    for (unsigned j = 0; j < K; ++j) {
+      sorted[j] = qubits[j];
+      mask |= index_t(1) << qubits[j];
+    }
     sort_small(sorted, K);
     for (unsigned r = 0; r < (1u << K); ++r) {
       offs[r] = 0;
@@ -72,6 +76,35 @@ struct Targets {
   }
   index_t base(index_t group) const { return insert_zero_bits(group, sorted, K); }
 };
+
+// The block offsets of a complex vector in FP units (twice the index offsets), held by value
+// so that a kernel's lambda can capture them by value.
+template <unsigned D>
+struct FPOffsets {
+  index_t o[D];
+  explicit FPOffsets(const index_t* offs) {
+    for (unsigned j = 0; j < D; ++j) o[j] = 2 * offs[j];
+  }
+};
+
+// Runs body(base) for the group bases tg.base(g * step), g < count (step a power of two no
+// larger than the lowest target's bit). The serial loop steps from base to base with the
+// target bits held set, so the carry skips them: three instructions instead of a zero bit
+// inserted per target.
+template <unsigned K, typename Body>
+inline void for_each_base(std::int64_t count, index_t step, const Targets<K>& tg, bool parallel, Body&& body) {
+  if (parallel) {
+#pragma omp parallel for schedule(static) num_threads(num_threads())
+    for (std::int64_t g = 0; g < count; ++g) body(tg.base(index_t(g) * step));
+  } else {
+    const index_t mask = tg.mask;
+    index_t base = 0;
+    for (std::int64_t g = 0; g < count; ++g) {
+      body(base);
+      base = ((base | mask) + step) & ~mask;
+    }
+  }
+}
 
 // Calls f(std::integral_constant<unsigned, k>{}) for 1 <= k <= kMaxBlockQubits (callers validate k).
 template <typename F>
@@ -98,8 +131,7 @@ void apply_dense_k(FP* psi, unsigned n, const unsigned* qubits, const FP* m) {
     mi[e] = m[2 * e + 1];
   }
   const std::int64_t count = std::int64_t(1) << (n - K);
-  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
-    const index_t base = tg.base(index_t(b));
+  for_each_base(count, 1, tg, go_parallel(index_t(count) << K), [&](index_t base) {
     FP vr[D], vi[D];
     for (unsigned c = 0; c < D; ++c) {
       const FP* p = psi + 2 * (base + offs[c]);
@@ -131,8 +163,7 @@ void sparse_rows_k(FP* psi, unsigned n, const unsigned* qubits, const unsigned* 
   constexpr unsigned D = 1u << K, W = kSparseRowWidth;
   const Targets<K> tg(qubits);
   const std::int64_t count = std::int64_t(1) << (n - K);
-  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
-    const index_t base = tg.base(index_t(b));
+  for_each_base(count, 1, tg, go_parallel(index_t(count) << K), [&](index_t base) {
     FP vr[D], vi[D];
     for (unsigned c = 0; c < D; ++c) {
       const FP* p = psi + 2 * (base + tg.offs[c]);
@@ -157,6 +188,57 @@ void sparse_rows_k(FP* psi, unsigned n, const unsigned* qubits, const unsigned* 
 template <typename FP>
 void sparse_rows(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const unsigned* cols, const FP* vals) {
   with_block_size(k, [&](auto K) { sparse_rows_k<FP, decltype(K)::value>(psi, n, qubits, cols, vals); });
+}
+
+template <typename FP, unsigned K>
+void permute_k(FP* psi, unsigned n, const unsigned* qubits, const unsigned* cols) {
+  constexpr unsigned D = 1u << K;
+  const Targets<K> tg(qubits);
+  const std::int64_t count = std::int64_t(1) << (n - K);
+  const bool parallel = go_parallel(index_t(count) << K);
+  // an involution (CX, SWAP, X): one pass per swapped pair, two amplitudes moved per group
+  bool involution = true;
+  for (unsigned r = 0; r < D; ++r) involution = involution && cols[cols[r]] == r;
+  if (involution) {
+    for (unsigned r = 0; r < D; ++r) {
+      if (cols[r] <= r) continue;
+      const index_t u = 2 * tg.offs[r], v = 2 * tg.offs[cols[r]];
+      for_each_base(count, 1, tg, parallel, [=](index_t base) {
+        FP* const p = psi + 2 * base;
+        const FP ur = p[u], ui = p[u + 1];
+        p[u] = p[v];
+        p[u + 1] = p[v + 1];
+        p[v] = ur;
+        p[v + 1] = ui;
+      });
+    }
+    return;
+  }
+  index_t to[D], from[D];  // the block offsets that change, and where their amplitudes come from
+  unsigned moved = 0;
+  for (unsigned r = 0; r < D; ++r)
+    if (cols[r] != r) {
+      to[moved] = tg.offs[r];
+      from[moved++] = tg.offs[cols[r]];
+    }
+  for_each_base(count, 1, tg, parallel, [&](index_t base) {
+    FP vr[D], vi[D];
+    for (unsigned j = 0; j < moved; ++j) {
+      const FP* p = psi + 2 * (base + from[j]);
+      vr[j] = p[0];
+      vi[j] = p[1];
+    }
+    for (unsigned j = 0; j < moved; ++j) {
+      FP* p = psi + 2 * (base + to[j]);
+      p[0] = vr[j];
+      p[1] = vi[j];
+    }
+  });
+}
+
+template <typename FP>
+void permute(FP* psi, unsigned n, const unsigned* qubits, unsigned k, const unsigned* cols) {
+  with_block_size(k, [&](auto K) { permute_k<FP, decltype(K)::value>(psi, n, qubits, cols); });
 }
 
 // The block index of basis index i: bit j is bit qubits[j] of i.
@@ -365,8 +447,7 @@ void real_dense_k(FP* c, unsigned m, const unsigned* bits, const FP* mat) {
   const Targets<K> tg(bits);
   const index_t* offs = tg.offs;
   const std::int64_t count = std::int64_t(1) << (m - K);
-  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
-    const index_t base = tg.base(index_t(b));
+  for_each_base(count, 1, tg, go_parallel(index_t(count) << K), [&](index_t base) {
     FP in[D];
     for (unsigned j = 0; j < D; ++j) in[j] = c[base + offs[j]];
     for (unsigned r = 0; r < D; ++r) {
@@ -393,8 +474,7 @@ void real_sparse_rows_k(FP* c, unsigned m, const unsigned* bits, const unsigned*
   constexpr unsigned D = 1u << K;
   const Targets<K> tg(bits);
   const std::int64_t count = std::int64_t(1) << (m - K);
-  for_each_index(count, go_parallel(index_t(count) << K), [&](std::int64_t b) {
-    const index_t base = tg.base(index_t(b));
+  for_each_base(count, 1, tg, go_parallel(index_t(count) << K), [&](index_t base) {
     FP in[D];
     for (unsigned j = 0; j < D; ++j) in[j] = c[base + tg.offs[j]];
     for (unsigned r = 0; r < D; ++r)
@@ -414,6 +494,7 @@ KernelTable<FP> make_table(const char* name) {
   t.apply_dense = &apply_dense<FP>;
   t.apply_diagonal = &apply_diagonal<FP>;
   t.sparse_rows = &sparse_rows<FP>;
+  t.permute = &permute<FP>;
   t.apply_phase_vector = &apply_phase_vector<FP>;
   t.probabilities = &probabilities<FP>;
   t.expect_diagonal = &expect_diagonal<FP>;
