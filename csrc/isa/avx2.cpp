@@ -24,6 +24,7 @@ KernelTable<FP> avx2_table() {
   KernelTable<FP> table = isa_avx2::make_table<FP>("avx2");
   table.apply_dense = &isa_avx2::apply_dense_simd<FP>;
   table.real_dense = &isa_avx2::real_dense_simd<FP>;
+  table.real_sparse_rows = &isa_avx2::real_sparse_rows_simd<FP>;
   table.pauli_sums = &isa_avx2::pauli_sums_simd<FP>;
   return table;
 }

@@ -74,6 +74,7 @@ struct Real4<double> {
   static reg zero() { return _mm256_setzero_pd(); }
   static reg broadcast(double a) { return _mm256_set1_pd(a); }
   static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_pd(a, b, c); }
+  static reg mul(reg a, reg b) { return _mm256_mul_pd(a, b); }
 };
 
 template <>
@@ -85,6 +86,7 @@ struct Real4<float> {
   static reg zero() { return _mm256_setzero_ps(); }
   static reg broadcast(float a) { return _mm256_set1_ps(a); }
   static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_ps(a, b, c); }
+  static reg mul(reg a, reg b) { return _mm256_mul_ps(a, b); }
 };
 
 // Four real lanes (the entries of a group that differ in bits 0 and 1): 256-bit for
@@ -101,6 +103,7 @@ struct Lanes4<double> {
   static reg zero() { return _mm256_setzero_pd(); }
   static reg broadcast(double a) { return _mm256_set1_pd(a); }
   static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_pd(a, b, c); }
+  static reg mul(reg a, reg b) { return _mm256_mul_pd(a, b); }
   static reg lane(reg v, unsigned l) {
     switch (l) {
       case 0: return _mm256_permute4x64_pd(v, 0x00);
@@ -120,6 +123,7 @@ struct Lanes4<float> {
   static reg zero() { return _mm_setzero_ps(); }
   static reg broadcast(float a) { return _mm_set1_ps(a); }
   static reg fmadd(reg a, reg b, reg c) { return _mm_fmadd_ps(a, b, c); }
+  static reg mul(reg a, reg b) { return _mm_mul_ps(a, b); }
   static reg lane(reg v, unsigned l) {
     switch (l) {
       case 0: return _mm_permute_ps(v, 0x00);

@@ -223,6 +223,43 @@ void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
   return real_dense<FP>(v, m, bits, K, mat);
 }
 
+// At most two nonzeros per row (Clifford gates with Pauli noise, Pauli rotations), kLanes
+// neighbouring groups per register: row r is vals[2r] in[cols[2r]] + vals[2r+1] in[cols[2r+1]].
+template <typename V, typename FP, unsigned K>
+void real_sparse_across_groups(FP* v, unsigned m, const Targets<K>& tg, const unsigned* cols, const FP* vals) {
+  using reg = typename V::reg;
+  constexpr unsigned D = 1u << K, L = V::kLanes;
+  alignas(32) reg w[2 * D];
+  for (unsigned e = 0; e < 2 * D; ++e) w[e] = V::broadcast(vals[e]);
+  const reg* W = w;
+  const std::int64_t blocks = std::int64_t((index_t(1) << (m - K)) / L);
+  index_t offs[D];
+  for (unsigned j = 0; j < D; ++j) offs[j] = tg.offs[j];
+  for_each_base(blocks, L, tg, go_parallel(index_t(blocks) << K), [&, W](index_t base) {
+    FP* const p = v + base;
+    alignas(32) reg in[D];
+    for (unsigned j = 0; j < D; ++j) in[j] = V::load(p + offs[j]);
+    for (unsigned r = 0; r < D; ++r)
+      V::store(p + offs[r], V::fmadd(W[2 * r + 1], in[cols[2 * r + 1]], V::mul(W[2 * r], in[cols[2 * r]])));
+  });
+}
+
+template <typename FP, unsigned K>
+void real_sparse_rows_simd_k(FP* v, unsigned m, const unsigned* bits, const unsigned* cols, const FP* vals) {
+  using Wide = simd_avx2::Real4<FP>;
+  using Four = simd_avx2::Lanes4<FP>;
+  const Targets<K> tg(bits);
+  const index_t run = index_t(1) << tg.sorted[0], groups = index_t(1) << (m - K);
+  if (run >= Wide::kLanes && groups >= Wide::kLanes) return real_sparse_across_groups<Wide>(v, m, tg, cols, vals);
+  if (run >= Four::kLanes && groups >= Four::kLanes) return real_sparse_across_groups<Four>(v, m, tg, cols, vals);
+  return real_sparse_rows<FP>(v, m, bits, K, cols, vals);
+}
+
+template <typename FP>
+void real_sparse_rows_simd(FP* v, unsigned m, const unsigned* bits, unsigned k, const unsigned* cols, const FP* vals) {
+  with_block_size(k, [&](auto K) { real_sparse_rows_simd_k<FP, decltype(K)::value>(v, m, bits, cols, vals); });
+}
+
 template <typename FP>
 void real_dense_simd(FP* v, unsigned m, const unsigned* bits, unsigned k, const FP* mat) {
   if (k > 4) return real_dense<FP>(v, m, bits, k, mat);

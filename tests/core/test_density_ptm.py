@@ -148,3 +148,27 @@ def test_real_block_kernels_on_every_lane_layout(qubits, precision, fusion, isa)
     fast = prog.run()
     qsim.set_simd("scalar")
     np.testing.assert_allclose(fast, prog.run(), atol=tol)
+
+
+@pytest.mark.parametrize("precision", ["double", "single"])
+@pytest.mark.parametrize("pair", [(0, 1), (1, 2), (2, 3), (3, 4), (4, 1)])
+def test_sparse_ptm_kernels_on_every_lane_layout(pair, precision, isa):
+    """Clifford gates with Pauli noise (at most two nonzeros per PTM row) on qubit pairs that
+    select each register layout of the sparse real kernel, against the scalar kernel and
+    the reference."""
+    from qsim import NoiseModel, noise
+
+    n = 5
+    c = Circuit(n)
+    for q in range(n):
+        c.ry(0.3 + 0.2 * q, q).rx(0.1 * q, q)
+    c.cx(*pair).cz(pair[1], pair[0]).swap(*pair).h(pair[0])
+    nm = NoiseModel().add(noise.depolarizing(0.05, 2), gates=["cx", "cz", "swap"]).add(noise.depolarizing(0.02), gates=["h"])
+    obs = random_obs(n, np.random.default_rng(1), terms=20)
+    expected = reference.compile(c, method="density_matrix", noise_model=nm).expectation(None, obs)
+    prog = compile(c, method="ptm", noise_model=nm, precision=precision, fusion=0)
+    tol = 1e-12 if precision == "double" else 1e-5
+    assert abs(prog.expectation(None, obs) - expected) < tol * 10
+    fast = prog.run()
+    qsim.set_simd("scalar")
+    np.testing.assert_allclose(fast, prog.run(), atol=tol)
