@@ -58,7 +58,7 @@ def test_fast_paths_agree_for_each_isa_precision_and_thread_count(precision, isa
     for n, depth in ((5, 60), (17, 30)):
         c, theta = random_circuit(n, depth, rng)
         expected = reference.statevector(c, theta) if n <= 10 else compile(c, fusion=0).run(theta)
-        for fusion in (0, 3):
+        for fusion in (0, 3, 5):  # 3 and 5: blocks of 8 and 32 amplitudes, rows in chunks
             got = compile(c, precision=precision, fusion=fusion).run(theta)
             assert got.dtype == (np.complex128 if precision == "double" else np.complex64)
             np.testing.assert_allclose(got, expected, atol=ATOL[precision])
