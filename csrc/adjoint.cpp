@@ -121,12 +121,12 @@ void Program<FP>::pauli_adjoint_gradient(const double* theta, const Observable& 
     apply_pauli_operator(k, g, pauli_operator<FP>(g, g.angle.eval(theta), false, false), c, width);
   };
   // forward, keeping a checkpoint at the start of every segment
-  std::vector<std::unique_ptr<FP[]>> checkpoints;
+  std::vector<StatePtr<FP>> checkpoints;
   auto c = new_state<FP>(size);
   init_state(c.get());
   for (size_t i = 0; i < count; ++i) {
     if (i % segment == 0) {
-      checkpoints.emplace_back(new FP[size]);
+      checkpoints.push_back(new_state<FP>(size));
       std::copy(c.get(), c.get() + size, checkpoints.back().get());
     }
     apply(i, c.get());
@@ -141,12 +141,12 @@ void Program<FP>::pauli_adjoint_gradient(const double* theta, const Observable& 
   }
   *value = total;
   std::fill(grad, grad + num_parameters(), 0.0);
-  std::vector<std::unique_ptr<FP[]>> states;  // the states before each op of a segment
+  std::vector<StatePtr<FP>> states;  // the states before each op of a segment
   for (size_t seg = checkpoints.size(); seg-- > 0;) {
     const size_t start = seg * segment, end = std::min(count, start + segment);
     states.resize(end - start);
     for (size_t i = start; i < end; ++i) {
-      if (!states[i - start]) states[i - start].reset(new FP[size]);
+      if (!states[i - start]) states[i - start] = new_state<FP>(size);
       const FP* from = i == start ? checkpoints[seg].get() : states[i - start - 1].get();
       std::copy(from, from + size, states[i - start].get());
       if (i > start) apply(i - 1, states[i - start].get());

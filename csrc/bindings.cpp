@@ -38,7 +38,7 @@ const double* theta_ptr(const carray<double>& theta, unsigned num_parameters) {
 // coefficients.
 template <typename FP>
 py::array state_array(const Program<FP>& p, FP* values) {
-  py::capsule owner(values, [](void* v) { delete[] reinterpret_cast<FP*>(v); });
+  py::capsule owner(values, [](void* v) { std::free(v); });  // allocated by new_state
   const py::ssize_t d = py::ssize_t(p.dimension());
   if (p.method() == Method::kPauliTransfer) return py::array_t<FP>({d * d}, {py::ssize_t(sizeof(FP))}, values, owner);
   using C = std::complex<FP>;
@@ -82,7 +82,7 @@ void bind_program(py::module_& m, const char* name) {
       .def("run",
            [](const P& p, const carray<double>& theta) {
              const double* t = theta_ptr(theta, p.num_parameters());
-             std::unique_ptr<FP[]> state(new FP[p.state_values()]);
+             StatePtr<FP> state = new_state<FP>(p.state_values());
              {
                py::gil_scoped_release release;
                p.run(t, state.get());

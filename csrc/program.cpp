@@ -423,7 +423,7 @@ void Program<FP>::expectation(const double* theta, const ObservableList& obs, do
   // small states reuse this thread's workspace: a variational loop's call allocates nothing
   constexpr size_t kWorkspaceValues = (size_t(1) << 16) / sizeof(FP);
   thread_local std::vector<FP> workspace;
-  std::unique_ptr<FP[]> owned;
+  StatePtr<FP> owned;
   FP* state = nullptr;
   if (state_values() <= kWorkspaceValues) {
     workspace.resize(kWorkspaceValues);

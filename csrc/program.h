@@ -20,6 +20,7 @@
 #include "circuit_spec.h"
 #include "fuser.h"
 #include "observables.h"
+#include "state_memory.h"
 
 namespace qsim {
 
@@ -107,12 +108,6 @@ class Program {
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };
-
-// An uninitialised state of `values` FP numbers.
-template <typename FP>
-std::unique_ptr<FP[]> new_state(size_t values) {
-  return std::unique_ptr<FP[]>(new FP[values]);
-}
 
 // Draws `shots` indices from the weights p[0 .. dim) (normalised by their sum).
 void sample_from(const double* p, index_t dim, std::uint64_t shots, std::uint64_t seed, std::uint64_t* out);
