@@ -95,15 +95,7 @@ template <typename FP>
 struct Lanes4;
 
 template <>
-struct Lanes4<double> {
-  using reg = __m256d;
-  static constexpr unsigned kLanes = 4;
-  static reg load(const double* p) { return _mm256_loadu_pd(p); }
-  static void store(double* p, reg v) { _mm256_storeu_pd(p, v); }
-  static reg zero() { return _mm256_setzero_pd(); }
-  static reg broadcast(double a) { return _mm256_set1_pd(a); }
-  static reg fmadd(reg a, reg b, reg c) { return _mm256_fmadd_pd(a, b, c); }
-  static reg mul(reg a, reg b) { return _mm256_mul_pd(a, b); }
+struct Lanes4<double> : Real4<double> {  // Real4<double> already holds four lanes
   static reg lane(reg v, unsigned l) {
     switch (l) {
       case 0: return _mm256_permute4x64_pd(v, 0x00);

@@ -317,6 +317,18 @@ double expect_diagonal(const FP* psi, unsigned n, const double* values) {
   return total;
 }
 
+// Calls f(x, first, last) for each X-mask group of terms: X mask x, terms first .. last - 1.
+template <typename F>
+inline void for_each_group(const PauliTerms& terms, F&& f) {
+  unsigned first = 0;
+  for (unsigned g = 0; g < terms.groups; ++g) {
+    f(terms.x[g], first, terms.end[g]);
+    first = terms.end[g];
+  }
+}
+
+inline unsigned highest_bit(index_t x) { return 63 - unsigned(__builtin_clzll(x)); }  // x != 0
+
 // Re(i^y c) for a complex c = (re, im): the part of i^y S that a Hermitian Pauli keeps.
 inline double phase_real(unsigned y, double re, double im) {
   return y == 0 ? re : y == 1 ? -im : y == 2 ? -re : im;
@@ -354,13 +366,9 @@ void pauli_sums(const FP* psi, unsigned n, const PauliTerms& terms, double* out,
                [&](index_t begin, index_t end, double* acc) {
     alignas(32) double wr[kTile], wi[kTile];
     index_t index[kTile];
-    unsigned t = 0;
-    for (unsigned g = 0; g < terms.groups; ++g) {
-      const index_t x = terms.x[g];
-      const unsigned first = t, last = terms.end[g];
-      t = last;
+    for_each_group(terms, [&](index_t x, unsigned first, unsigned last) {
       // x != 0: the chunk's share of the 2^(n-1) pair indices, bit h inserted
-      const unsigned h = x == 0 ? 0 : 63 - unsigned(__builtin_clzll(x));
+      const unsigned h = x == 0 ? 0 : highest_bit(x);
       const index_t lo = x == 0 ? begin : begin / 2, hi = x == 0 ? end : end / 2;
       for (index_t s = lo; s < hi; s += kTile) {
         const unsigned len = hi - s < kTile ? unsigned(hi - s) : kTile;
@@ -380,7 +388,7 @@ void pauli_sums(const FP* psi, unsigned n, const PauliTerms& terms, double* out,
           acc[u] += x == 0 ? sum : 2.0 * phase_real(y, sum, sum);
         }
       }
-    }
+    });
   });
 }
 
@@ -423,10 +431,8 @@ template <typename FP>
 void dm_pauli_sums(const FP* v, unsigned n, const PauliTerms& terms, double* out, double* scratch) {
   const unsigned count = terms.count;
   chunked_sums(n, count, (index_t(1) << n) * count, scratch, out, [&](index_t begin, index_t end, double* acc) {
-    unsigned t = 0;
-    for (unsigned g = 0; g < terms.groups; ++g) {
-      const index_t x = terms.x[g];
-      for (; t < terms.end[g]; ++t) {
+    for_each_group(terms, [&](index_t x, unsigned first, unsigned last) {
+      for (unsigned t = first; t < last; ++t) {
         const index_t z = terms.z[t];
         double re = 0.0, im = 0.0;
         for (index_t i = begin; i < end; ++i) {
@@ -437,7 +443,7 @@ void dm_pauli_sums(const FP* v, unsigned n, const PauliTerms& terms, double* out
         }
         acc[t] = phase_real(terms.y[t], re, im);
       }
-    }
+    });
   });
 }
 

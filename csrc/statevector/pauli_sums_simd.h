@@ -38,12 +38,8 @@ void pauli_sums_simd(const FP* psi, unsigned n, const PauliTerms& terms, double*
   chunked_sums(n, terms.count, (index_t(1) << n) * terms.count, scratch, out,
                [&](index_t begin, index_t end, double* acc) {
     alignas(32) double wr[kTile], wi[kTile];
-    unsigned t = 0;
-    for (unsigned g = 0; g < terms.groups; ++g) {
-      const index_t x = terms.x[g];
-      const unsigned first = t, last = terms.end[g];
-      t = last;
-      const unsigned h = x == 0 ? 0 : 63 - unsigned(__builtin_clzll(x));
+    for_each_group(terms, [&](index_t x, unsigned first, unsigned last) {
+      const unsigned h = x == 0 ? 0 : highest_bit(x);
       const bool half = h >= 4;  // 16-index blocks lie wholly on one side of bit h
       const double scale = half ? 2.0 : 1.0;
       const index_t swap = x & 1u;  // psi[i ^ x], psi[(i + 1) ^ x] in swapped order
@@ -94,7 +90,7 @@ void pauli_sums_simd(const FP* psi, unsigned n, const PauliTerms& terms, double*
           acc[u] += phase_real(y, sum, sum);
         }
       }
-    }
+    });
   });
 }
 
