@@ -12,6 +12,7 @@ from qsim.observables import DiagonalObservable, PauliSum
 
 
 _SINGLE = (PauliSum, DiagonalObservable)
+_FLOAT64 = np.dtype(np.float64)
 
 
 class Samples(NamedTuple):
@@ -173,7 +174,9 @@ class Program:
         device would give: each qubit-wise commuting group of Pauli terms measured in its
         basis with ``shots`` shots (qsim.shots), reproducible for a seed."""
         if shots is None and not readout and type(observable) in _SINGLE:  # the variational loop's call
-            return self._core.expectation_value(self._theta(theta), observable._core_observable())
+            if not (type(theta) is np.ndarray and theta.ndim == 1 and theta.dtype == _FLOAT64):
+                theta = self._theta(theta)  # (the C++ side checks the length and finiteness)
+            return self._core.expectation_value(theta, observable._core_observable())
         if shots is not None:
             if self._shots is None:
                 from qsim.shots import ShotEstimator
