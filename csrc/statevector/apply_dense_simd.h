@@ -213,8 +213,8 @@ void real_dense_simd_k(FP* v, unsigned m, const unsigned* bits, const FP* mat) {
   using Four = simd_avx2::Lanes4<FP>;
   const Targets<K> tg(bits);
   const unsigned lowest = tg.sorted[0];
-  const bool low_pair = K >= 2 && lowest == 0 && tg.sorted[1] == 1;
-  if (low_pair) return real_dense_low_bits<Four>(v, m, bits, tg, mat);
+  if constexpr (K >= 2)
+    if (lowest == 0 && tg.sorted[1] == 1) return real_dense_low_bits<Four>(v, m, bits, tg, mat);
   const index_t run = index_t(1) << lowest, groups = index_t(1) << (m - K);  // run: neighbouring groups
   if (run >= 2 * Wide::kLanes && groups >= 2 * Wide::kLanes)
     return real_dense_across_groups<Wide, 2>(v, m, tg, mat);
