@@ -21,6 +21,13 @@ struct Group {
 // parametric gates need matrix products that cost more than the small state's pass.
 constexpr unsigned kMultiParametricQubits = 9;
 
+// Adds each of `values` to the ascending list `sorted` unless already there.
+void insert_sorted(std::vector<unsigned>& sorted, const std::vector<unsigned>& values) {
+  for (unsigned v : values)
+    if (!std::binary_search(sorted.begin(), sorted.end(), v))
+      sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), v), v);
+}
+
 unsigned union_size(const std::vector<unsigned>& sorted, const std::vector<unsigned>& qs) {
   unsigned extra = 0;
   for (unsigned q : qs) extra += !std::binary_search(sorted.begin(), sorted.end(), q);
@@ -74,9 +81,7 @@ std::vector<Group> group_gates(const CircuitSpec& spec, unsigned max_qubits) {
     Group& grp = groups[best];
     grp.gates.push_back(gi);
     grp.parametric = grp.parametric || !g.is_constant();
-    for (unsigned q : g.qubits)
-      if (!std::binary_search(grp.qubits.begin(), grp.qubits.end(), q))
-        grp.qubits.insert(std::upper_bound(grp.qubits.begin(), grp.qubits.end(), q), q);
+    insert_sorted(grp.qubits, g.qubits);
     for (unsigned q : g.qubits) last[q] = best;
   }
   return groups;
@@ -207,9 +212,7 @@ Block make_block(const Group& grp, const CircuitSpec& spec) {
       continue;
     }
     if (pending.empty()) pending = identity(d, diagonal);
-    for (unsigned j : local)
-      if (!std::binary_search(touched.begin(), touched.end(), j))
-        touched.insert(std::upper_bound(touched.begin(), touched.end(), j), j);
+    insert_sorted(touched, local);
     if (diagonal)
       diagonal_multiply(pending, g.diag(0.0), local);
     else

@@ -93,8 +93,8 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
     if (b.constant && b.kind == Block::Kind::kDense && !real) permutation_.back() = permutation_columns(b.fixed);
     // a constant block pays for the sparse kernel when a row has at most a quarter of its entries
     const unsigned width = real ? 2 : kSparseRowWidth;
-    if (b.constant && b.kind == Block::Kind::kDense && (real || (size_t(1) << b.qubits.size()) >= 4 * width) &&
-        !sparse_rows(fixed_.back(), !real, width, sparse_.back()))
+    if (b.constant && b.kind == Block::Kind::kDense && permutation_.back().empty() &&
+        (real || (size_t(1) << b.qubits.size()) >= 4 * width) && !sparse_rows(fixed_.back(), !real, width, sparse_.back()))
       sparse_.back() = SparseRows{};
     require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
     if (b.kind != Block::Kind::kChannel) continue;

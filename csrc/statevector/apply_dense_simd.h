@@ -233,9 +233,8 @@ void real_sparse_across_groups(FP* v, unsigned m, const Targets<K>& tg, const un
   for (unsigned e = 0; e < 2 * D; ++e) w[e] = V::broadcast(vals[e]);
   const reg* W = w;
   const std::int64_t blocks = std::int64_t((index_t(1) << (m - K)) / L);
-  index_t offs[D];
-  for (unsigned j = 0; j < D; ++j) offs[j] = tg.offs[j];
-  for_each_base(blocks, L, tg, go_parallel(index_t(blocks) << K), [&, W](index_t base) {
+  const index_t* offs = tg.offs;
+  for_each_base(blocks, L, tg, go_parallel(index_t(blocks) << K), [&, W, offs](index_t base) {
     FP* const p = v + base;
     alignas(32) reg in[D];
     for (unsigned j = 0; j < D; ++j) in[j] = V::load(p + offs[j]);
