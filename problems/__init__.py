@@ -6,26 +6,34 @@ and the linear terms on its diagonal (maximisation negated); Ising uses z_i = 1 
 variable i is qubit i is bit i of a basis index (qubit 0 = least significant bit);
 decision variables come first, then slack bits in constraint order, least significant first.
 
-Modules: base (Problem, BinaryProgram, Decoded), mdkp / mis / qap / market_split / tsp /
-maxcut (the models; permutation.py holds what QAP and TSP share, graphs.py what MIS and
-MaxCut share), qubo (penalty QUBO, Ising), lagrangian (slack-free forms), energies (numba
-batch / full-vector energies, brute-force minimum), exact (HiGHS MILP, QAP branch and
-bound, Held-Karp), annealing (simulated annealing), metrics (gap, ratio), loaders/ (file
-formats), validation (input checks).
+Modules: binary_program (BinaryProgram, the binary form every encoding starts from), base
+(Problem, Decoded), mdkp / mis / qap / market_split / tsp / maxcut (the models;
+permutation.py holds what QAP and TSP share, graphs.py what MIS and MaxCut share), qubo
+(penalty QUBO, Ising), lagrangian (slack-free forms), energies (numba batch / full-vector
+energies, brute-force minimum), exact (HiGHS MILP, QAP branch and bound, Held-Karp),
+annealing (simulated annealing), metrics (gap, ratio), loaders/ (file formats: read_orlib_mknap,
+read_qaplib, read_dimacs, read_tsplib, read_market_split), validation (input checks).
 
-Example::
+Example (run by the test suite)::
 
-    import problems
-    p = problems.read_orlib_mknap("hp1.dat")[0]          # known_optimum = 3418
-    q = p.to_qubo()                                      # 60 qubits: 28 items + 32 slack bits
-    h, J, offset = p.to_ising()
-    e, index = problems.brute_force_minimum(q.Q, q.offset)   # only for <= 30 qubits
-    d = p.decode(index)                                  # solution, feasible, objective
-    problems.optimality_gap(d.objective, p.known_optimum, d.feasible)
+    >>> import problems
+    >>> p = problems.MDKP.random(8, 1, seed=1)        # 8 items, 1 capacity (Chu-Beasley recipe)
+    >>> p.qubit_counts()                                # penalty QUBO: the items, then slack bits
+    {'decision': 8, 'slack': 12, 'total': 20}
+    >>> q = p.to_qubo()
+    >>> h, J, offset = p.to_ising()                     # z_i = 1 - 2 x_i
+    >>> e, index = problems.brute_force_minimum(q.Q, q.offset)   # exhaustive, <= 30 qubits
+    >>> d = p.decode(index)                             # solution, feasible, objective
+    >>> d.feasible, d.objective, float(-e)              # a maximisation: the QUBO is negated
+    (True, 3555.0, 3555.0)
+    >>> x, optimum = p.solve_exact()                    # HiGHS MILP
+    >>> problems.optimality_gap(d.objective, optimum, d.feasible)
+    0.0
 """
 
 from .annealing import AnnealResult, simulated_annealing
-from .base import BinaryProgram, Decoded, Problem, from_json
+from .base import Decoded, Problem, from_json
+from .binary_program import BinaryProgram
 from .energies import (bits_to_index, brute_force_minimum, energy_vector, index_to_bits, qubo_energies,
                        qubo_energies_of_indices)
 from .lagrangian import lagrangian_qubo, lagrangian_value

@@ -14,6 +14,7 @@ import numba as nb
 import numpy as np
 
 from . import validation as v
+from .energies import check_qubo
 
 
 @dataclass
@@ -69,7 +70,6 @@ def _anneal(Q, offset, temps, x0, seed):
 def simulated_annealing(Q, offset: float = 0.0, *, sweeps: int = 1000, reads: int = 10,
                         t_start: float | None = None, t_end: float | None = None, seed: int = 0) -> AnnealResult:
     """Minimise x^T Q x + offset (Q upper-triangular, linear terms on the diagonal)."""
-    from .energies import check_qubo
     Q, offset = check_qubo(Q, offset)
     sweeps = v.integer("sweeps", sweeps, minimum=1)
     reads = v.integer("reads", reads, minimum=1)

@@ -2,9 +2,9 @@
 
 A problem has a natural solution form (a 0/1 vector, a tour, a permutation) and a
 binary form: `n_decision` 0/1 decision variables, described by a `BinaryProgram`
-(objective, linear equalities, linear inequalities, pair constraints x_i x_j = 0). All
-encodings (QUBO, Ising, Lagrangian) are built from the binary form, in `qubo.py` and
-`lagrangian.py`, so each problem module only states its model.
+(`binary_program.py`: objective, linear equalities, linear inequalities, pair
+constraints x_i x_j = 0). All encodings (QUBO, Ising, Lagrangian) are built from the
+binary form, in `qubo.py` and `lagrangian.py`, so each problem module only states its model.
 
 Bit order (DESIGN.md): variable i is qubit i is bit i of a basis index (qubit 0 = least
 significant bit); decision variables come first, then slack bits.
@@ -18,56 +18,11 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from . import qubo
 from . import validation as v
-
-
-@dataclass(frozen=True)
-class BinaryProgram:
-    """A quadratic 0/1 program over `n` decision variables x.
-
-    objective(x) = constant + linear . x + x^T quadratic x   (quadratic strictly upper-triangular)
-    subject to  A_eq x == b_eq,  A_le x <= b_le,  x_i x_j == 0 for (i, j) in pairs.
-    `sense` is "min" or "max" (the problem's own sense; encoders negate "max").
-    """
-
-    sense: str
-    linear: np.ndarray
-    quadratic: np.ndarray = None
-    constant: float = 0.0
-    A_eq: np.ndarray = None
-    b_eq: np.ndarray = None
-    A_le: np.ndarray = None
-    b_le: np.ndarray = None
-    pairs: np.ndarray = None
-
-    def __post_init__(self):
-        n = self.linear.shape[0]
-        defaults = {"quadratic": np.zeros((n, n)), "A_eq": np.zeros((0, n)), "b_eq": np.zeros(0), "A_le": np.zeros((0, n)),
-                    "b_le": np.zeros(0), "pairs": np.zeros((0, 2), dtype=np.int64)}
-        for key, default in defaults.items():
-            if getattr(self, key) is None:
-                object.__setattr__(self, key, default)
-
-    @property
-    def n(self) -> int:
-        return self.linear.shape[0]
-
-    def objective(self, x: np.ndarray) -> np.ndarray:
-        """Objective for one 0/1 vector (shape (n,)) or a batch (shape (B, n))."""
-        x = np.asarray(x, dtype=np.float64)
-        quad = np.einsum("...i,ij,...j->...", x, self.quadratic, x)
-        return self.constant + x @ self.linear + quad
-
-    def violation(self, x: np.ndarray) -> np.ndarray:
-        """Constraint residuals g(x), in the order: equalities (A_eq x - b_eq), inequalities
-        (A_le x - b_le; feasible when <= 0), pairs (x_i x_j; feasible when 0)."""
-        x = np.asarray(x, dtype=np.float64)
-        pair_terms = x[..., self.pairs[:, 0]] * x[..., self.pairs[:, 1]]
-        return np.concatenate([x @ self.A_eq.T - self.b_eq, x @ self.A_le.T - self.b_le, pair_terms], axis=-1)
-
-    @property
-    def n_constraints(self) -> int:
-        return self.A_eq.shape[0] + self.A_le.shape[0] + self.pairs.shape[0]
+from .binary_program import BinaryProgram
+from .energies import index_to_bits
+from .lagrangian import lagrangian_qubo
 
 
 @dataclass
@@ -146,7 +101,6 @@ class Problem:
             index = int(bits)
             if index < 0:
                 raise ValueError(f"bits must be a non-negative basis index, got {index}")
-            from .energies import index_to_bits
             arr = index_to_bits(index, max(n, index.bit_length()))
         else:
             arr = v.binary_vector("bits", bits)
@@ -166,8 +120,7 @@ class Problem:
     def to_qubo(self, penalty: float | None = None, slack: str = "binary"):
         """QUBO (minimisation, maximisation negated) of the penalty formulation; see
         `problems.qubo.encode` for the penalty rule and slack layout."""
-        from .qubo import encode
-        return encode(self.binary_program(), penalty=penalty, slack=slack)
+        return qubo.encode(self.binary_program(), penalty=penalty, slack=slack)
 
     def to_ising(self, penalty: float | None = None, slack: str = "binary"):
         """(h, J, offset) with z_i = 1 - 2 x_i, of `to_qubo(penalty, slack)`."""
@@ -176,19 +129,16 @@ class Problem:
     def encode(self, solution, slack: str = "binary") -> np.ndarray:
         """Full bitstring (entry i = qubit i) of a natural solution in `to_qubo(slack=slack)`:
         its decision bits, then slack bits absorbing each inequality's residual."""
-        from .qubo import encode_solution
-        return encode_solution(self.binary_program(), self.bits_from_solution(solution), slack)
+        return qubo.encode_solution(self.binary_program(), self.bits_from_solution(solution), slack)
 
     def qubit_counts(self, slack: str = "binary") -> dict:
         """{"decision": ..., "slack": ..., "total": ...} qubits of `to_qubo(slack=slack)`."""
-        from .qubo import slack_layout
-        n_slack = sum(len(c) for c in slack_layout(self.binary_program(), slack)[0])
+        n_slack = sum(len(c) for c in qubo.slack_layout(self.binary_program(), slack)[0])
         return {"decision": self.n_decision, "slack": n_slack, "total": self.n_decision + n_slack}
 
     def lagrangian(self, multipliers, rho: float = 0.0):
         """Slack-free (augmented) Lagrangian QUBO over the decision bits only; see
         `problems.lagrangian.lagrangian_qubo`. Dualised constraints: `self.dualised`."""
-        from .lagrangian import lagrangian_qubo
         return lagrangian_qubo(self.binary_program(), multipliers, rho)
 
     def violation(self, bits) -> np.ndarray:

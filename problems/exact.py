@@ -4,6 +4,8 @@ enumeration over permutations, and Held-Karp dynamic programming for small TSPs.
 
 from __future__ import annotations
 
+import time
+
 import highspy
 import numba as nb
 import numpy as np
@@ -147,7 +149,6 @@ def _qap_swap_descent(F, D, p):
 def qap_exact(F: np.ndarray, D: np.ndarray, time_limit: float | None = None) -> tuple[np.ndarray, float, bool]:
     """QAP optimum by branch and bound (see `_qap_search`): (permutation, cost, proven).
     With a time limit (seconds) the search stops there; proven is False if it did not finish."""
-    import time
     F = np.ascontiguousarray(F, dtype=np.float64)
     D = np.ascontiguousarray(D, dtype=np.float64)
     n = F.shape[0]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import validation as v
-from .base import BinaryProgram
+from .binary_program import BinaryProgram
 from .qubo import QUBO, add_squared_rows, fold_upper, objective_matrix
 
 

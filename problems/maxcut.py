@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import validation as v
-from .base import BinaryProgram, Problem, check_exact_limit
+from .base import Problem, check_exact_limit
+from .binary_program import BinaryProgram
 from .exact import solve_milp
 from .graphs import graph_arrays, graph_from_arrays, random_graph
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import validation as v
-from .base import BinaryProgram, Problem
+from .base import Problem
+from .binary_program import BinaryProgram
 from .qubo import fold_upper
 
 

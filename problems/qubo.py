@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import validation as v
-from .base import BinaryProgram
+from .binary_program import BinaryProgram
 from .energies import check_qubo, qubo_energies, qubo_energies_of_indices
 
 MAX_DECIMALS = 6
