@@ -29,7 +29,7 @@ def schedule(value: Any, name: str) -> Iterator[float]:
     iterator (Qiskit's convention for ``learning_rate`` / ``perturbation``); each value is
     checked when drawn, and running out raises ValueError naming ``name``."""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        source: Iterator = itertools.repeat(real(name, value, low=0, low_open=True))
+        source: Iterator = itertools.repeat(real(name, value, minimum=0, strict_minimum=True))
     elif callable(value):
         source = iter(value())
     elif hasattr(value, "__iter__") and not isinstance(value, (str, bytes)):
@@ -41,7 +41,7 @@ def schedule(value: Any, name: str) -> Iterator[float]:
             item = next(source)
         except StopIteration:
             raise ValueError(f"{name} ran out of values after {k} iterations") from None
-        yield real(f"{name}[{k}]", item, low=0, low_open=True)
+        yield real(f"{name}[{k}]", item, minimum=0, strict_minimum=True)
 
 
 _SIGNS = np.array([-1.0, 1.0])

@@ -67,11 +67,11 @@ def resolve_preset(preset: str, overrides: dict[str, Any]) -> dict[str, Any]:
     p = dict(PRESETS[preset])
     p.update({k: v for k, v in overrides.items() if v is not None})
     for name in ("a", "c"):
-        p[name] = real(name, p[name], low=0, low_open=True)
+        p[name] = real(name, p[name], minimum=0, strict_minimum=True)
     for name in ("alpha", "gamma", "lam"):
-        p[name] = real(name, p[name], low=0)
+        p[name] = real(name, p[name], minimum=0)
     for name in ("beta1", "beta2"):
-        p[name] = real(name, p[name], low=0, high=1, high_open=True)
+        p[name] = real(name, p[name], minimum=0, maximum=1, strict_maximum=True)
     return p
 
 
@@ -145,4 +145,4 @@ def minimize_adam_spsa(obj: Objective, x0: np.ndarray, rng: np.random.Generator,
     iterations = maxiter if maxiter is not None else math.ceil(nominal / 2)
     limit = stage_limits(obj, [iterations], [1.0])[0]
     return run_stages(obj, x0, rng, p, [(iterations, limit, {})],
-                      eps=real("eps", eps, low=0, low_open=True), adam_first_step=bool(adam_first_step))
+                      eps=real("eps", eps, minimum=0, strict_minimum=True), adam_first_step=bool(adam_first_step))

@@ -72,8 +72,8 @@ def minimize(fun: Callable, x0: Any, method: str = "spsa", *, jac: Any = None, m
     if not callable(fun):
         raise TypeError(f"fun must be callable, got {fun!r}")
     x = as_point(x0)
-    maxfev = optional_integer("maxfev", maxfev)
-    maxiter = optional_integer("maxiter", maxiter)
+    maxfev = optional_integer("maxfev", maxfev, minimum=1)
+    maxiter = optional_integer("maxiter", maxiter, minimum=1)
     _callable_or_none("callback", callback)
     _callable_or_none("fun_batch", fun_batch)
     if jac is not None and key not in GRADIENT_METHODS:

@@ -31,14 +31,14 @@ __all__ = ["shot_schedule", "minimize_multistage_spsa"]
 
 def shot_schedule(shots: int) -> tuple[int, int, int]:
     """CRLQAS's three stages: (N // 100, N // 10, N), each at least 1 shot."""
-    shots = integer("shots", shots, low=1)
+    shots = integer("shots", shots, minimum=1)
     return (max(1, shots // 100), max(1, shots // 10), shots)
 
 
 def _positive_ints(name: str, values: Any) -> list[int]:
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"{name} must be a sequence of positive integers, got {values!r}")
-    out = [integer(f"{name}[{i}]", v, low=1) for i, v in enumerate(values)]
+    out = [integer(f"{name}[{i}]", v, minimum=1) for i, v in enumerate(values)]
     if not out:
         raise ValueError(f"{name} must not be empty")
     return out
@@ -78,5 +78,5 @@ def minimize_multistage_spsa(obj: Objective, x0: np.ndarray, rng: np.random.Gene
             left -= iterations[i]
     limits = stage_limits(obj, iterations, budgets)
     stages = [(n, lim, {"shots": s}) for n, lim, s in zip(iterations, limits, shot_counts)]
-    return run_stages(obj, x0, rng, p, stages, eps=real("eps", eps, low=0, low_open=True),
+    return run_stages(obj, x0, rng, p, stages, eps=real("eps", eps, minimum=0, strict_minimum=True),
                       adam_first_step=bool(adam_first_step), best_per_stage=bool(best_per_stage))

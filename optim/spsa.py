@@ -84,11 +84,11 @@ def minimize_spsa(
     One evaluation is always kept for the returned point: ``fun`` is a fresh f(x).
     """
     second_order = _precondition is not None
-    c = real("c", c, low=0, low_open=True)
-    A = real("A", A, low=0)
-    alpha, gamma = real("alpha", alpha, low=0), real("gamma", gamma, low=0)
-    resamplings = integer("resamplings", resamplings, low=1)
-    last_avg = integer("last_avg", last_avg, low=1)
+    c = real("c", c, minimum=0, strict_minimum=True)
+    A = real("A", A, minimum=0)
+    alpha, gamma = real("alpha", alpha, minimum=0), real("gamma", gamma, minimum=0)
+    resamplings = integer("resamplings", resamplings, minimum=1)
+    last_avg = integer("last_avg", last_avg, minimum=1)
     if not isinstance(blocking, bool):
         raise TypeError(f"blocking must be True or False, got {blocking!r}")
     if maxiter is None and obj.maxfev is None:
@@ -97,14 +97,14 @@ def minimize_spsa(
 
     setup = 0
     if a is None and learning_rate is None:
-        samples = integer("calibration_samples", calibration_samples, low=1)
+        samples = integer("calibration_samples", calibration_samples, minimum=1)
         setup += 2 * samples
-        target_step = real("target_step", target_step, low=0, low_open=True)
+        target_step = real("target_step", target_step, minimum=0, strict_minimum=True)
     if blocking and allowed_increase is None:
-        setup += integer("stddev_samples", stddev_samples, low=2)
+        setup += integer("stddev_samples", stddev_samples, minimum=2)
     elif blocking:
         setup += 1
-        allowed_increase = real("allowed_increase", allowed_increase, low=0)
+        allowed_increase = real("allowed_increase", allowed_increase, minimum=0)
     if not obj.can_afford(setup + 1):
         raise ValueError(f"maxfev={obj.maxfev} is too small: SPSA needs {setup + 1} evaluations before its "
                          f"first iteration (calibration / blocking setup) and one for the result")
@@ -112,7 +112,7 @@ def minimize_spsa(
     if learning_rate is None:
         if a is None:
             a = calibrate(obj, x0, rng, c=c, samples=samples, target_step=target_step, alpha=alpha, A=A)
-        learning_rate = power_series(real("a", a, low=0, low_open=True), alpha, A)
+        learning_rate = power_series(real("a", a, minimum=0, strict_minimum=True), alpha, A)
     elif a is not None:
         raise TypeError("give either a or learning_rate, not both")
     rates = schedule(learning_rate, "learning_rate")

@@ -48,8 +48,8 @@ def minimize_2spsa(obj: Objective, x0: np.ndarray, rng: np.random.Generator, max
     (2000) choice for the Newton-scaled step (no calibration: the Hessian sets the scale).
     ``blocking`` defaults to True: early Hessian averages can be nearly singular, and
     Spall (2000) recommends such blocking for 2-SPSA."""
-    smoother = HessianSmoother(x0.size, real("regularization", regularization, low=0, low_open=True),
-                               integer("hessian_delay", hessian_delay, low=0))
+    smoother = HessianSmoother(x0.size, real("regularization", regularization, minimum=0, strict_minimum=True),
+                               integer("hessian_delay", hessian_delay, minimum=0))
     if a is None and spsa_options.get("learning_rate") is None:
         a = 1.0
     return minimize_spsa(obj, x0, rng, maxiter, a=a, blocking=blocking, _precondition=smoother, **spsa_options)

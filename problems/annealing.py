@@ -77,8 +77,8 @@ def simulated_annealing(Q, offset: float = 0.0, *, sweeps: int = 1000, reads: in
     N = Q.shape[0]
     scale = float(np.max(np.abs(np.diag(Q)) + np.abs(np.triu(Q, 1)).sum(axis=0) + np.abs(np.triu(Q, 1)).sum(axis=1))) if N else 1.0
     scale = scale if scale > 0 else 1.0
-    t_start = scale if t_start is None else v.real("t_start", t_start, minimum=0.0, strict_min=True)
-    t_end = 1e-3 * t_start if t_end is None else v.real("t_end", t_end, minimum=0.0, strict_min=True)
+    t_start = scale if t_start is None else v.real("t_start", t_start, minimum=0.0, strict_minimum=True)
+    t_end = 1e-3 * t_start if t_end is None else v.real("t_end", t_end, minimum=0.0, strict_minimum=True)
     temps = np.geomspace(t_start, t_end, sweeps)
     rng = np.random.default_rng(seed)
     all_bits = np.zeros((reads, N), dtype=np.uint8)

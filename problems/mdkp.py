@@ -65,7 +65,7 @@ class MDKP(Problem):
         with q_j uniform in (0, 1). Tightness 0.25, 0.5 or 0.75 in OR-Library."""
         n = v.integer("n", n, minimum=1)
         m = v.integer("m", m, minimum=1)
-        tightness = v.real("tightness", tightness, minimum=0.0, maximum=1.0, strict_min=True)
+        tightness = v.real("tightness", tightness, minimum=0.0, maximum=1.0, strict_minimum=True)
         rng = np.random.default_rng(seed)
         W = rng.integers(0, 1001, size=(m, n)).astype(float)
         c = np.floor(tightness * W.sum(axis=1))

@@ -141,7 +141,7 @@ def auto_penalty(bp: BinaryProgram) -> float:
 
 def encode(bp: BinaryProgram, penalty: float | None = None, slack: str = "binary") -> QUBO:
     """The penalty QUBO of `bp` (see the module docstring for every convention)."""
-    P = auto_penalty(bp) if penalty is None else v.real("penalty", penalty, minimum=0.0, strict_min=True)
+    P = auto_penalty(bp) if penalty is None else v.real("penalty", penalty, minimum=0.0, strict_minimum=True)
     coeffs, (A_le, b_le, scale_le) = slack_layout(bp, slack)
     A_eq, b_eq, scale_eq = _row_scales(bp.A_eq, bp.b_eq)
     n = bp.n

@@ -89,7 +89,7 @@ class TSP(AssignmentProblem):
         """Random Euclidean instance: n cities uniform in [0, scale)^2, distances Euclidean
         (rounded to the nearest integer, as TSPLIB EUC_2D, when `rounded`)."""
         n = v.integer("n", n, minimum=1)
-        scale = v.real("scale", scale, minimum=0.0, strict_min=True)
+        scale = v.real("scale", scale, minimum=0.0, strict_minimum=True)
         xy = np.random.default_rng(seed).random((n, 2)) * scale
         D = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(axis=-1))
         if rounded:

@@ -49,7 +49,7 @@ def square_matrix(name: str, value, n: int | None = None) -> np.ndarray:
     return arr
 
 
-def integer(name: str, value, minimum: int | None = None, maximum: int | None = None) -> int:
+def integer(name: str, value, *, minimum: int | None = None, maximum: int | None = None) -> int:
     """A Python int within [minimum, maximum]; bools and floats are refused."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
@@ -61,18 +61,18 @@ def integer(name: str, value, minimum: int | None = None, maximum: int | None = 
     return value
 
 
-def real(name: str, value, minimum: float | None = None, maximum: float | None = None,
-         strict_min: bool = False) -> float:
-    """A finite Python float within bounds (strict lower bound when strict_min)."""
+def real(name: str, value, *, minimum: float | None = None, maximum: float | None = None,
+         strict_minimum: bool = False, strict_maximum: bool = False) -> float:
+    """A finite Python float within bounds (a bound itself excluded when strict)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
     value = float(value)
     if not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value}")
-    if minimum is not None and (value < minimum or (strict_min and value == minimum)):
-        raise ValueError(f"{name} must be {'>' if strict_min else '>='} {minimum}, got {value}")
-    if maximum is not None and value > maximum:
-        raise ValueError(f"{name} must be <= {maximum}, got {value}")
+    if minimum is not None and (value < minimum or (strict_minimum and value == minimum)):
+        raise ValueError(f"{name} must be {'>' if strict_minimum else '>='} {minimum}, got {value}")
+    if maximum is not None and (value > maximum or (strict_maximum and value == maximum)):
+        raise ValueError(f"{name} must be {'<' if strict_maximum else '<='} {maximum}, got {value}")
     return value
 
 
