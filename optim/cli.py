@@ -2,8 +2,8 @@
 
 ``qsim demo`` runs a built-in example: a 20-qubit random circuit (RX/RY/RZ layers and a
 CNOT ladder), a 6-qubit VQE energy scan of a transverse-field Ising chain and a VQE run
-with L-BFGS-B and adjoint gradients, printing results and timings. The entry point lives in optim/ because it will drive benchmark
-studies, and qsim/ must not import optim.
+with L-BFGS-B and adjoint gradients, printing results and timings. The entry point lives
+in optim/ because it will drive benchmark studies, and qsim/ must not import optim.
 """
 
 from __future__ import annotations
@@ -13,6 +13,11 @@ import sys
 import time
 
 import numpy as np
+
+import qsim
+from qsim.library import hardware_efficient, rotation_layers, transverse_field_ising
+
+from .minimizers import minimize
 
 
 def _best_time(fn, repeats: int) -> float:
@@ -26,9 +31,6 @@ def _best_time(fn, repeats: int) -> float:
 
 def demo(qubits: int = 20, layers: int = 20, vqe_qubits: int = 6, points: int = 41, seed: int = 1) -> dict:
     """Runs the demo and returns its figures (also printed)."""
-    import qsim
-    from qsim.library import hardware_efficient, rotation_layers, transverse_field_ising
-
     rng = np.random.default_rng(seed)
     print(f"qsim {qsim.__version__}: kernels {qsim.simd()}, {qsim.get_num_threads()} thread(s)")
 
@@ -62,8 +64,6 @@ def demo(qubits: int = 20, layers: int = 20, vqe_qubits: int = 6, points: int = 
         print(f"  t = {s:+.2f}  E = {e:+.6f}")
     print(f"  lowest on the scan {energies[best]:+.6f} at t = {scales[best]:+.2f}; exact ground energy {exact:+.6f}")
     print(f"  {single_us:.1f} us per expectation, {batch_us:.1f} us per point in a batch")
-
-    from optim import minimize
 
     deeper = qsim.compile(hardware_efficient(vqe_qubits, reps=3))
     start = time.perf_counter()

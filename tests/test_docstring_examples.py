@@ -1,4 +1,4 @@
-"""The docstring examples (doctest) of every module of `problems` run and show what they say."""
+"""The docstring examples (doctest) of every module of `optim` and `problems` run and show what they say."""
 
 import doctest
 import importlib
@@ -7,7 +7,7 @@ import pkgutil
 import pytest
 
 
-@pytest.mark.parametrize("package", ["problems"])
+@pytest.mark.parametrize("package", ["optim", "problems"])
 def test_docstring_examples_run(package):
     root = importlib.import_module(package)
     modules = [root] + [importlib.import_module(info.name)

@@ -1,7 +1,7 @@
 """2-SPSA: second-order SPSA (Spall 2000, IEEE Trans. Autom. Control 45, 1839).
 
 Each iteration also estimates the Hessian from a second simultaneous perturbation
-(four evaluations per sample, see :func:`optim._spsa_common.spsa_sample`), keeps the
+(four evaluations per sample, see :func:`optim.minimizers._spsa_common.spsa_sample`), keeps the
 running average H_k = k/(k+1) H_{k-1} + 1/(k+1) Hhat_k with H_0 = I (Qiskit's start, so
 one noisy rank-2 sample never stands alone), and takes the Newton-like step
 x_{k+1} = x_k - a_k (sqrt(H_k^2) + delta I)^{-1} g_k, Spall's positive-definite map
@@ -42,7 +42,7 @@ class HessianSmoother:
 def minimize_2spsa(obj: Objective, x0: np.ndarray, rng: np.random.Generator, maxiter: int | None, *,
                    a: float | None = None, regularization: float = 0.01, hessian_delay: int = 0,
                    blocking: bool = True, **spsa_options: Any) -> Any:
-    """2-SPSA; takes every SPSA option (:func:`optim.spsa.minimize_spsa`) plus
+    """2-SPSA; takes every SPSA option (:func:`optim.minimizers.spsa.minimize_spsa`) plus
     ``regularization`` (delta > 0) and ``hessian_delay`` (first-order steps before the
     Hessian is used). Unless ``learning_rate`` is given, ``a`` defaults to 1, Spall's
     (2000) choice for the Newton-scaled step (no calibration: the Hessian sets the scale).

@@ -48,10 +48,10 @@ def minimize(fun: Callable, x0: Any, method: str = "spsa", *, jac: Any = None, m
              fun_batch: Callable | None = None, **options: Any) -> OptimizeResult:
     """Minimise ``fun(x) -> float`` from ``x0`` with ``method``.
 
-    Methods: ``"spsa"`` (:mod:`optim.spsa`), ``"adam-spsa"`` (:mod:`optim.adam_spsa`),
-    ``"multistage-spsa"`` (:mod:`optim.multistage`; calls ``fun(x, shots=n)``),
-    ``"2spsa"`` (:mod:`optim.spsa2`), and scipy's ``"cobyla"``, ``"nelder-mead"``,
-    ``"powell"``, ``"l-bfgs-b"``, ``"bfgs"`` (:mod:`optim.scipy_methods`; ``jac`` for the
+    Methods: ``"spsa"`` (:mod:`optim.minimizers.spsa`), ``"adam-spsa"`` (:mod:`optim.minimizers.adam_spsa`),
+    ``"multistage-spsa"`` (:mod:`optim.minimizers.multistage`; calls ``fun(x, shots=n)``),
+    ``"2spsa"`` (:mod:`optim.minimizers.spsa2`), and scipy's ``"cobyla"``, ``"nelder-mead"``,
+    ``"powell"``, ``"l-bfgs-b"``, ``"bfgs"`` (:mod:`optim.minimizers.scipy_methods`; ``jac`` for the
     last two). ``options`` are the method's own (see each module).
 
     ``maxfev`` caps every evaluation (calibration, blocking, resampling, finite

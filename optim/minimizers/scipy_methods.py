@@ -1,7 +1,7 @@
 """Thin wrappers over ``scipy.optimize.minimize`` (COBYLA, Nelder-Mead, Powell, L-BFGS-B,
 BFGS) so that they are called, budgeted and reported like the SPSA family.
 
-Every objective call goes through the counting :class:`~optim._budget.Objective`, which
+Every objective call goes through the counting :class:`~optim.minimizers._budget.Objective`, which
 stops scipy (from inside the call, before evaluating) when ``maxfev`` would be exceeded;
 the result is then the best point evaluated (as it is whenever scipy itself ends
 unsuccessfully with a worse point than one it evaluated). The scipy budget options that count the same

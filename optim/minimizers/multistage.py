@@ -1,7 +1,7 @@
 """Multi-stage Adam-SPSA as in the CRLQAS code (arXiv:2402.03500): the same optimiser
 run through a shot schedule, N/100 -> N/10 -> N shots by default, with the iteration
 counter k (hence a_k, c_k, beta1_k and the bias corrections) and the moments m, v
-carried over from stage to stage. See :mod:`optim.adam_spsa` for the update.
+carried over from stage to stage. See :mod:`optim.minimizers.adam_spsa` for the update.
 
 Calling convention: the objective receives the current shot count as a keyword,
 ``fun(x, shots=n)`` (and ``fun_batch(X, shots=n)``), the way

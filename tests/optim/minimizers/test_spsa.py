@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import optim
-from optim.spsa import DEFAULT_TARGET_STEP
+from optim.minimizers.spsa import DEFAULT_TARGET_STEP
 
 
 def linear(slope):

@@ -5,9 +5,9 @@ import pytest
 import scipy.linalg
 
 import optim
-from optim._budget import Objective
-from optim._spsa_common import rademacher, spsa_sample
-from optim.spsa2 import HessianSmoother
+from optim.minimizers._budget import Objective
+from optim.minimizers._spsa_common import rademacher, spsa_sample
+from optim.minimizers.spsa2 import HessianSmoother
 
 
 def quadratic_form(q, b):

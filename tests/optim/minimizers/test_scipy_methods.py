@@ -6,8 +6,8 @@ import scipy.optimize
 from scipy.optimize import rosen, rosen_der
 
 import optim
-from optim._budget import Objective
-from optim.scipy_methods import forward_difference
+from optim.minimizers._budget import Objective
+from optim.minimizers.scipy_methods import forward_difference
 
 
 def bowl2(x):

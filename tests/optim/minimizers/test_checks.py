@@ -1,10 +1,10 @@
-"""The option checks of the minimisers: integer / real bounds, strict bounds, None."""
+"""The option checks of the minimisers (optim.minimizers._checks): integer / real bounds, strict bounds, None."""
 
 import math
 
 import pytest
 
-from optim._checks import integer, optional_integer, real
+from optim.minimizers._checks import integer, optional_integer, real
 
 
 def test_integer_and_optional_integer():

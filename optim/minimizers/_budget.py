@@ -1,6 +1,6 @@
 """The evaluation counter shared by every method: budget, batching, history, callback.
 
-Every optimiser in :mod:`optim` evaluates the objective only through an
+Every minimiser in :mod:`optim.minimizers` evaluates the objective only through an
 :class:`Objective`. It counts each evaluation (a batch of ``m`` points counts ``m``),
 refuses any call that would go past ``maxfev`` *before* making it (so the budget is
 never exceeded), remembers the lowest value seen, and turns each per-iteration
