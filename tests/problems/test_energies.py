@@ -1,5 +1,6 @@
 """numba QUBO energies: batch, full 2^n vector, brute-force minimum."""
 
+import numba
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -73,7 +74,6 @@ def test_energy_validation():
 
 
 def test_results_do_not_depend_on_thread_count():
-    import numba
     Q, off = random_qubo(18, 3)
     before = numba.get_num_threads()
     try:

@@ -1,5 +1,6 @@
 """QUBO / Ising encodings: optimum preservation, penalty, round trips, conventions."""
 
+import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -72,7 +73,6 @@ def test_encode_decode_round_trip(label, problem):
 
 def test_qubo_conventions_mis_by_hand():
     """Two nodes, one edge: Q = [[-1, P], [0, -1]] with P = 1 + 2."""
-    import networkx as nx
     g = nx.Graph([(0, 1)])
     q = P.MIS(g).to_qubo()
     np.testing.assert_array_equal(q.Q, [[-1.0, 3.0], [0.0, -1.0]])
@@ -97,7 +97,6 @@ def test_slack_order_and_capped_binary_coefficients():
 
 def test_small_penalty_breaks_feasibility():
     """The guarantee needs P > objective range: with P = 0.5 the MIS minimiser takes both ends."""
-    import networkx as nx
     prob = P.MIS(nx.Graph([(0, 1)]))
     q = prob.to_qubo(penalty=0.5)
     _, idx = P.brute_force_minimum(q.Q, q.offset)
