@@ -28,7 +28,8 @@ from qsim.gates import GATES  # noqa: E402
 from qsim.noise import NoiseModel  # noqa: E402
 from qsim.observables import DiagonalObservable, PauliSum  # noqa: E402
 from qsim.parameters import Parameter, ParameterExpression, ParameterVector  # noqa: E402
-from qsim.program import Program, Samples  # noqa: E402
+from qsim.program import Program  # noqa: E402
+from qsim.samples import Samples  # noqa: E402
 
 __version__ = "0.1.0"
 

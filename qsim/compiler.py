@@ -9,16 +9,16 @@ all 2^n basis states. The C++ side fuses and runs it (csrc/fuser.cpp, csrc/progr
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from qsim import _core
+from qsim._checks import integer, optional_integer
 from qsim._memory import require_memory
 from qsim.circuit import Circuit
 from qsim.gates import GATES, spectral_form
 from qsim.liouville import ptm_from_superop, unitary_superop
-from qsim.noise.model import NoiseModel, is_channel_op
+from qsim.noise.channel_op import is_channel_op
+from qsim.noise.model import NoiseModel
 from qsim.observables import walsh_coefficients
 from qsim.parameters import ParameterExpression
 from qsim.program import Program
@@ -262,18 +262,15 @@ def compile(
     if trajectories is not None and method != "trajectories":
         raise ValueError(f"trajectories={trajectories!r} needs method='trajectories'")
     if method == "trajectories":
-        trajectories = DEFAULT_TRAJECTORIES if trajectories is None else trajectories
-        if isinstance(trajectories, bool) or not isinstance(trajectories, numbers.Integral) or trajectories < 2:
-            raise ValueError(f"trajectories must be an integer >= 2, got {trajectories!r}")
+        trajectories = integer("trajectories", DEFAULT_TRAJECTORIES if trajectories is None else trajectories, minimum=2)
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be 'double' or 'single', got {precision!r}")
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0):
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    seed = optional_integer("seed", seed, minimum=0)
     max_block = _core.MAX_BLOCK_QUBITS
     if fusion is None:
         fusion = default_fusion(circuit.num_qubits, method)
-    elif isinstance(fusion, bool) or not isinstance(fusion, numbers.Integral) or not 0 <= fusion <= max_block:
-        raise ValueError(f"fusion must be an integer in 0..{max_block}, got {fusion!r}")
+    else:
+        fusion = integer("fusion", fusion, minimum=0, maximum=max_block)
     program_class = PRECISIONS[precision][0]
     n = circuit.num_qubits
     if n > MAX_QUBITS[method]:

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import numbers
-from typing import NamedTuple
-
 import numpy as np
 
+from qsim._checks import integer
 from qsim._memory import require_memory
 from qsim.observables import DiagonalObservable, PauliSum
+from qsim.samples import Samples, counts_from_indices
 
 
 _SINGLE = (PauliSum, DiagonalObservable)
 _FLOAT64 = np.dtype(np.float64)
-
-
-class Samples(NamedTuple):
-    """Sampling result: ``indices`` (uint64, one basis index per shot, in draw order) and
-    ``counts`` ({bitstring: count}); bitstring character n-1-i is qubit i (Qiskit order)."""
-
-    indices: np.ndarray
-    counts: dict[str, int]
-
-
-def counts_from_indices(indices: np.ndarray, num_qubits: int) -> dict[str, int]:
-    values, counts = np.unique(indices, return_counts=True)
-    return {format(int(v), f"0{num_qubits}b"): int(c) for v, c in zip(values, counts)}
 
 
 def _core_observables(observable) -> tuple[list, bool]:
@@ -153,14 +139,12 @@ class Program:
     def sample(self, theta=None, shots: int = 1024, seed: int | None = None) -> Samples:
         """Draws ``shots`` measurements in the computational basis; reproducible for a seed."""
         t = self._theta(theta)
-        if isinstance(shots, bool) or not isinstance(shots, numbers.Integral) or shots < 0:
-            raise ValueError(f"shots must be a non-negative integer, got {shots!r}")
+        shots = integer("shots", shots, minimum=0)
         if seed is None:
             seed = self.seed if self.seed is not None else int(np.random.SeedSequence().entropy % 2**63)
-        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-            raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-        self._require_memory((8 << self.num_qubits) + 16 * int(shots), "sampling")
-        indices = self._core.sample(t, int(shots), int(seed) % 2**64)
+        seed = integer("seed", seed, minimum=0)
+        self._require_memory((8 << self.num_qubits) + 16 * shots, "sampling")
+        indices = self._core.sample(t, shots, seed % 2**64)
         if self._readout:
             indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, np.random.default_rng(seed))
         return Samples(indices, counts_from_indices(indices, self.num_qubits))
