@@ -62,3 +62,9 @@ def qubit(name: str, value: Any, *, num_qubits: int | None = None) -> int:
         limit = "" if num_qubits is None else f" for a {num_qubits}-qubit circuit"
         raise ValueError(f"{name}: qubit {value} out of range{limit}")
     return int(value)
+
+
+def either(words) -> str:
+    """Words as a message lists alternatives: "a, b or c"."""
+    words = list(words)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"

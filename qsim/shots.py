@@ -52,7 +52,7 @@ class ShotEstimator:
                 if op == "Y":
                     c.sdg(q)
                 c.h(q)
-            self._basis_programs[key] = self.program._compile_like(c)
+            self._basis_programs[key] = self.program.with_circuit(c)
         return self._basis_programs[key]
 
     def estimate(self, theta, observable, shots: int, seed: int | None) -> float:
