@@ -234,17 +234,10 @@ def qaoa(rec: Recorder, n: int, p: int = 3) -> None:
     import numpy as np
 
     import qsim
-    from qsim import Circuit, ParameterVector
+    from qsim.library import qaoa as qaoa_circuit
 
     edges, cost = maxcut_costs(n, SEED + n)
-    g, b = ParameterVector("gamma", p), ParameterVector("beta", p)
-    circuit = Circuit(n)
-    for q in range(n):
-        circuit.h(q)
-    for layer in range(p):
-        circuit.diagonal_evolution(cost, 0.5 * g[layer])
-        for q in range(n):
-            circuit.rx(2 * b[layer], q)
+    circuit = qaoa_circuit(cost, p)  # exp(-i gamma C / 2) cost layers, RX(2 beta) mixers, theta = (gammas, betas)
     rng = np.random.default_rng(SEED + n)
     gammas, betas = rng.uniform(0, np.pi, p), rng.uniform(0, np.pi / 2, p)
     theta = np.concatenate([gammas, betas])

@@ -27,8 +27,10 @@ from qsim.compiler import compile  # noqa: E402
 from qsim.gates import GATES  # noqa: E402
 from qsim.noise import NoiseModel  # noqa: E402
 from qsim.observables import DiagonalObservable, PauliSum  # noqa: E402
+from qsim.options import CompileOptions  # noqa: E402
 from qsim.parameters import Parameter, ParameterExpression, ParameterVector  # noqa: E402
-from qsim.program import Program, Samples  # noqa: E402
+from qsim.program import Program  # noqa: E402
+from qsim.samples import Samples  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -59,6 +61,7 @@ def set_simd(name: str) -> None:
 
 __all__ = [
     "Circuit",
+    "CompileOptions",
     "DiagonalObservable",
     "GATES",
     "Instruction",

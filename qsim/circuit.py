@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qsim._checks import integer, qubit
+from qsim.drawing import draw
 from qsim.gates import GATES
 from qsim.observables import DiagonalObservable, PauliSum
 from qsim.parameters import Parameter, ParameterExpression, as_angle, order_parameters
@@ -43,24 +45,17 @@ class Circuit:
     """A quantum circuit on ``num_qubits`` qubits (1..63)."""
 
     def __init__(self, num_qubits: int):
-        if isinstance(num_qubits, bool) or not isinstance(num_qubits, numbers.Integral):
-            raise TypeError(f"num_qubits must be an integer, got {num_qubits!r}")
-        if not 1 <= num_qubits <= MAX_QUBITS:
-            raise ValueError(f"num_qubits must be in 1..{MAX_QUBITS}, got {num_qubits}")
-        self.num_qubits = int(num_qubits)
+        self.num_qubits = integer("num_qubits", num_qubits, minimum=1, maximum=MAX_QUBITS)
         self._instructions: list[Instruction] = []
 
     # -- construction -----------------------------------------------------------------
     def _check_qubits(self, qubits) -> tuple[int, ...]:
         out = []
         for q in qubits:
-            if isinstance(q, bool) or not isinstance(q, numbers.Integral):
-                raise TypeError(f"qubit indices must be integers, got {q!r}")
-            if not 0 <= q < self.num_qubits:
-                raise ValueError(f"qubit {q} out of range for a {self.num_qubits}-qubit circuit")
+            q = qubit("qubits", q, num_qubits=self.num_qubits)
             if q in out:
                 raise ValueError(f"qubit {q} repeated in one gate: {tuple(qubits)}")
-            out.append(int(q))
+            out.append(q)
         return tuple(out)
 
     def append(self, name: str, qubits, params=()) -> "Circuit":
@@ -267,8 +262,6 @@ class Circuit:
         return out
 
     def __str__(self) -> str:
-        from qsim.drawing import draw
-
         return draw(self)
 
     def __repr__(self) -> str:

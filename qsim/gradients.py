@@ -87,7 +87,7 @@ class ParameterShift:
                 expanded.diagonal_evolution(data, params[0], qubits=qubits)
             else:
                 expanded.append(name, qubits, params)
-        self.program = program._compile_like(expanded)
+        self.program = program.with_circuit(expanded)
         self.num_parameters = program.num_parameters
         self.param = np.array([o[0] for o in occurrences], dtype=np.int64)
         self.coeff = np.array([o[1] for o in occurrences])

@@ -1,9 +1,10 @@
-"""Standard circuits and Hamiltonians used by examples and benchmarks."""
+"""Standard circuits and Hamiltonians used by examples, benchmarks and solvers."""
 
 from __future__ import annotations
 
+from qsim._checks import integer, real
 from qsim.circuit import Circuit
-from qsim.observables import PauliSum
+from qsim.observables import DiagonalObservable, PauliSum
 from qsim.parameters import ParameterVector
 
 
@@ -42,3 +43,52 @@ def transverse_field_ising(num_qubits: int, field: float = 1.0, coupling: float 
     terms = [(f"Z{i} Z{i + 1}", -coupling) for i in range(num_qubits - 1)]
     terms += [(f"X{i}", -field) for i in range(num_qubits)]
     return PauliSum(terms, num_qubits=num_qubits)
+
+
+def qaoa(cost, depth: int, *, initial_state=None, mixer=None) -> Circuit:
+    """The depth-p QAOA circuit of a cost C: an initial state, then for l = 0..p-1 the cost
+    layer exp(-i gamma_l C / 2) (one diagonal_evolution, the fast path) and the mixer of beta_l.
+
+    cost: an Ising model as the 3-tuple (h, J, offset), C(z) = offset + h.z + sum_{i<j} J_ij
+    z_i z_j with z_i = 1 - 2 x_i, x_i = bit i of the basis index = qubit i, J strictly
+    upper-triangular (n x n); or C's diagonal, a DiagonalObservable or 2^n real values (bit i
+    of the index = qubit i). Both forms of one cost give the same circuit. depth: p >= 1.
+    initial_state: a callable initial_state(circuit) that adds the initial state to the empty
+    circuit (default: H on every qubit, |+>^n). mixer: a callable mixer(circuit, beta) that
+    adds one layer's mixer for its Parameter beta (default: RX(2 beta) on every qubit, that is
+    exp(-i beta sum_q X_q)).
+
+    Angles (QOKit's convention): the cost layer exp(-i gamma C / 2) is, for an Ising cost and
+    up to a global phase, RZ(gamma h_i) on every qubit and RZZ(gamma J_ij) on every pair.
+    Parameters: ParameterVectors "gamma" and "beta" of length p, so theta =
+    (gamma_0, ..., gamma_{p-1}, beta_0, ..., beta_{p-1}); parameters the hooks add of their
+    own take their place by first appearance (see Circuit.parameters).
+    """
+    try:
+        if isinstance(cost, tuple) and len(cost) == 3:
+            h, J, offset = cost
+            diagonal = DiagonalObservable.from_ising(h, J, real("offset", offset))
+        else:
+            diagonal = cost if isinstance(cost, DiagonalObservable) else DiagonalObservable(cost)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"qaoa cost: {exc}") from None
+    depth = integer("depth", depth, minimum=1)
+    for name, hook in (("initial_state", initial_state), ("mixer", mixer)):
+        if hook is not None and not callable(hook):
+            raise TypeError(f"{name} must be a callable or None, got {hook!r}")
+    n = diagonal.num_qubits
+    gamma, beta = ParameterVector("gamma", depth), ParameterVector("beta", depth)
+    circuit = Circuit(n)
+    if initial_state is None:
+        for q in range(n):
+            circuit.h(q)
+    else:
+        initial_state(circuit)
+    for layer in range(depth):
+        circuit.diagonal_evolution(diagonal, 0.5 * gamma[layer])
+        if mixer is None:
+            for q in range(n):
+                circuit.rx(2 * beta[layer], q)
+        else:
+            mixer(circuit, beta[layer])
+    return circuit

@@ -48,3 +48,13 @@ def ptm_from_superop(s: np.ndarray) -> np.ndarray:
     vec_cols = basis.transpose(0, 2, 1).reshape(d2, d2).T  # column j = vec(P_j), column-stacked
     rows = basis.reshape(d2, d2)  # row i = P_i flattened row-major
     return rows @ (s @ vec_cols) / (1 << k)
+
+
+def superop_spectrum(values, projectors) -> tuple[np.ndarray, np.ndarray]:
+    """The spectral form of rho -> M rho M^dagger for M(a) = sum_j exp(-i a values[j]) P_j:
+    conj(M) (x) M = sum_{l,m} exp(-i a (v_l - v_m)) conj(P_m) (x) P_l, with the terms of equal
+    frequency (to 1e-12) merged. Returns (frequencies, superoperator projectors)."""
+    pairs = [(vl - vm, np.kron(pm.conj(), pl)) for vl, pl in zip(values, projectors) for vm, pm in zip(values, projectors)]
+    keys = np.round(np.array([v for v, _ in pairs], dtype=float), 12)
+    unique = np.unique(keys)
+    return unique, np.array([sum(p for k, (_, p) in zip(keys, pairs) if k == u) for u in unique])

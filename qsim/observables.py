@@ -15,21 +15,20 @@ import re
 
 import numpy as np
 
+from qsim import _core
+from qsim._checks import integer, real
+
 _SPARSE_TOKEN = re.compile(r"^([IXYZ])(\d+)$")
 _MAX_MATRIX_QUBITS = 14
 
 
 def _real_coeff(coeff, label) -> float:
-    if isinstance(coeff, bool) or not isinstance(coeff, numbers.Number):
-        raise TypeError(f"coefficient of {label!r} must be a number, got {coeff!r}")
+    """A term's coefficient: real, or complex with a zero imaginary part."""
     if isinstance(coeff, numbers.Complex) and not isinstance(coeff, numbers.Real):
         if coeff.imag != 0:
             raise ValueError(f"coefficient of {label!r} must be real (Pauli sums are Hermitian), got {coeff!r}")
         coeff = coeff.real
-    value = float(coeff)
-    if not math.isfinite(value):
-        raise ValueError(f"coefficient of {label!r} must be finite, got {coeff!r}")
-    return value
+    return real(f"coefficient of {label!r}", coeff)
 
 
 def _parse_label(label: str, num_qubits: int | None) -> tuple[int, int, int]:
@@ -73,10 +72,8 @@ class PauliSum:
     """
 
     def __init__(self, terms, num_qubits: int | None = None):
-        if num_qubits is not None and (
-            isinstance(num_qubits, bool) or not isinstance(num_qubits, numbers.Integral) or not 1 <= num_qubits <= 63
-        ):
-            raise ValueError(f"num_qubits must be an integer in 1..63, got {num_qubits!r}")
+        if num_qubits is not None:
+            num_qubits = integer("num_qubits", num_qubits, minimum=1, maximum=63)
         if isinstance(terms, dict):
             terms = list(terms.items())
         elif isinstance(terms, PauliSum):
@@ -200,8 +197,6 @@ class PauliSum:
 
     def _core_observable(self):
         if self._core is None:
-            from qsim import _core
-
             x, z, c = self.masks()
             self._core = _core.PauliSumObservable(self.num_qubits, x, z, c)
         return self._core
@@ -278,8 +273,6 @@ class DiagonalObservable:
 
     def _core_observable(self):
         if self._core is None:
-            from qsim import _core
-
             self._core = _core.DiagonalObservable(self.values)
         return self._core
 

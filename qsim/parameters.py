@@ -9,19 +9,10 @@ non-linear functions raise TypeError.
 from __future__ import annotations
 
 import itertools
-import math
-import numbers
+
+from qsim._checks import integer, real
 
 _ids = itertools.count()
-
-
-def _check_number(value, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{what} must be a real number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{what} must be finite, got {value!r}")
-    return value
 
 
 class _Affine:
@@ -37,7 +28,7 @@ class _Affine:
             if o.parameter is not e.parameter:
                 raise TypeError("an angle must be affine in one parameter; cannot add two different parameters")
             return ParameterExpression(e.parameter, e.coeff + o.coeff, e.offset + o.offset)
-        return ParameterExpression(e.parameter, e.coeff, e.offset + _check_number(other, "offset"))
+        return ParameterExpression(e.parameter, e.coeff, e.offset + real("offset", other))
 
     __radd__ = __add__
 
@@ -54,7 +45,7 @@ class _Affine:
     def __mul__(self, other):
         if isinstance(other, _Affine):
             raise TypeError("an angle must be affine in one parameter; cannot multiply two parameters")
-        k = _check_number(other, "factor")
+        k = real("factor", other)
         e = self._expr()
         return ParameterExpression(e.parameter, e.coeff * k, e.offset * k)
 
@@ -63,7 +54,7 @@ class _Affine:
     def __truediv__(self, other):
         if isinstance(other, _Affine):
             raise TypeError("an angle must be affine in one parameter; cannot divide by a parameter")
-        k = _check_number(other, "divisor")
+        k = real("divisor", other)
         if k == 0.0:
             raise ValueError("division of a parameter by zero")
         return self * (1.0 / k)
@@ -106,10 +97,9 @@ class ParameterVector:
     list the elements of a vector stand together, ordered by index."""
 
     def __init__(self, name: str, length: int):
-        if isinstance(length, bool) or not isinstance(length, numbers.Integral) or length < 0:
-            raise ValueError(f"ParameterVector length must be a non-negative integer, got {length!r}")
+        length = integer("ParameterVector length", length, minimum=0)
         self.name = name
-        self._params = [Parameter(f"{name}[{i}]") for i in range(int(length))]
+        self._params = [Parameter(f"{name}[{i}]") for i in range(length)]
         for i, p in enumerate(self._params):
             p.vector, p.index = self, i
 
@@ -135,8 +125,8 @@ class ParameterExpression(_Affine):
         if not isinstance(parameter, Parameter):
             raise TypeError(f"expected a Parameter, got {parameter!r}")
         self.parameter = parameter
-        self.coeff = _check_number(coeff, "coefficient")
-        self.offset = _check_number(offset, "offset")
+        self.coeff = real("coefficient", coeff)
+        self.offset = real("offset", offset)
 
     def _expr(self) -> "ParameterExpression":
         return self
@@ -170,7 +160,7 @@ def as_angle(value, what: str = "angle"):
     """A gate angle: a finite float, or a ParameterExpression (a bare Parameter is wrapped)."""
     if isinstance(value, _Affine):
         return value._expr()
-    return _check_number(value, what)
+    return real(what, value)
 
 
 def order_parameters(params) -> list[Parameter]:

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import numbers
-from typing import NamedTuple
-
 import numpy as np
 
+from qsim._checks import either, integer
 from qsim._memory import require_memory
+from qsim.gradients import ParameterShift
+from qsim.methods import METHODS
 from qsim.observables import DiagonalObservable, PauliSum
+from qsim.options import PRECISIONS, CompileOptions
+from qsim.samples import Samples, counts_from_indices
+from qsim.shots import ShotEstimator
 
 
 _SINGLE = (PauliSum, DiagonalObservable)
 _FLOAT64 = np.dtype(np.float64)
-
-
-class Samples(NamedTuple):
-    """Sampling result: ``indices`` (uint64, one basis index per shot, in draw order) and
-    ``counts`` ({bitstring: count}); bitstring character n-1-i is qubit i (Qiskit order)."""
-
-    indices: np.ndarray
-    counts: dict[str, int]
-
-
-def counts_from_indices(indices: np.ndarray, num_qubits: int) -> dict[str, int]:
-    values, counts = np.unique(indices, return_counts=True)
-    return {format(int(v), f"0{num_qubits}b"): int(c) for v, c in zip(values, counts)}
 
 
 def _core_observables(observable) -> tuple[list, bool]:
@@ -52,24 +42,44 @@ def _diagonal_values(observable) -> np.ndarray:
 
 class Program:
     """A compiled circuit. Build it with ``qsim.compile``; theta[k] is the value of
-    ``parameters[k]``; ``theta`` may be omitted for a circuit without parameters."""
+    ``parameters[k]``; ``theta`` may be omitted for a circuit without parameters.
+    ``options`` are the CompileOptions it was built with (as given); ``fusion`` and
+    ``trajectories`` are the values in use, defaults filled in."""
 
-    def __init__(self, core, circuit, *, method: str, precision: str, seed: int | None, noise_model, fusion: int,
-                 trajectories: int | None, state_bytes: int):
-        self._core = core
+    def __init__(self, circuit, options: CompileOptions):
+        """Lowers ``circuit`` with ``options`` (validated when they were made) and compiles
+        it in C++; raises ValueError when the circuit does not fit the method, the noise
+        model or the memory available."""
+        method = METHODS[options.method]
+        n = circuit.num_qubits
+        if options.noise_model is not None:
+            options.noise_model.check_circuit(circuit)
+        if n > method.max_qubits:
+            raise ValueError(f"method {method.name!r} takes at most {method.max_qubits} qubits, got {n}")
+        program_class, real_bytes = PRECISIONS[options.precision]
+        self.state_bytes = method.state_bytes(n, real_bytes)  # one state of this method, as every call allocates it
+        require_memory(self.state_bytes, f"a {n}-qubit {options.precision}-precision {method.name} state")
+        self.fusion = method.default_fusion(n) if options.fusion is None else options.fusion
+        self.trajectories = method.default_trajectories if options.trajectories is None else options.trajectories
+        self._core = program_class(method.name, method.lower(circuit, options.noise_model), self.fusion,
+                                   self.trajectories or 0, options.seed or 0)
+        self._method = method
+        self.options = options
         self.circuit = circuit
         self.parameters = circuit.parameters
-        self.noise_model = noise_model
-        self.fusion = fusion
-        self.trajectories = trajectories
-        self.state_bytes = state_bytes  # one state of this method, as every call allocates it
+        self.method = options.method
+        self.noise_model = options.noise_model
+        self.precision = options.precision
+        self.seed = options.seed
+        self.num_qubits = self._core.num_qubits
+        self.num_parameters = self._core.num_parameters
         self._shift = None  # the parameter-shift expansion, built on first use
         self._shots = None  # measurement-basis programs for finite-shot estimates
-        self.method = method
-        self.precision = precision
-        self.seed = seed
-        self.num_qubits = core.num_qubits
-        self.num_parameters = core.num_parameters
+
+    def with_circuit(self, circuit) -> "Program":
+        """Another circuit compiled with this program's options (the parameter-shift and
+        measurement-basis programs are built this way)."""
+        return Program(circuit, self.options)
 
     @property
     def num_blocks(self) -> int:
@@ -134,14 +144,6 @@ class Program:
         p = self._core.probabilities(t)
         return self.noise_model.apply_readout(p) if self._readout else p
 
-    def _compile_like(self, circuit):
-        """Another circuit compiled with this program's method, noise, precision, fusion,
-        seed and trajectory count (the parameter-shift and measurement-basis programs)."""
-        from qsim.compiler import compile as compile_circuit
-
-        return compile_circuit(circuit, method=self.method, noise_model=self.noise_model, precision=self.precision,
-                               fusion=self.fusion, seed=self.seed, trajectories=self.trajectories)
-
     def _require_memory(self, extra: int, what: str) -> None:
         """Every call allocates one state; some need `extra` bytes more (ValueError if short)."""
         require_memory(self.state_bytes + extra, f"{what} of a {self.num_qubits}-qubit {self.method} state")
@@ -153,14 +155,12 @@ class Program:
     def sample(self, theta=None, shots: int = 1024, seed: int | None = None) -> Samples:
         """Draws ``shots`` measurements in the computational basis; reproducible for a seed."""
         t = self._theta(theta)
-        if isinstance(shots, bool) or not isinstance(shots, numbers.Integral) or shots < 0:
-            raise ValueError(f"shots must be a non-negative integer, got {shots!r}")
+        shots = integer("shots", shots, minimum=0)
         if seed is None:
             seed = self.seed if self.seed is not None else int(np.random.SeedSequence().entropy % 2**63)
-        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-            raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-        self._require_memory((8 << self.num_qubits) + 16 * int(shots), "sampling")
-        indices = self._core.sample(t, int(shots), int(seed) % 2**64)
+        seed = integer("seed", seed, minimum=0)
+        self._require_memory((8 << self.num_qubits) + 16 * shots, "sampling")
+        indices = self._core.sample(t, shots, seed % 2**64)
         if self._readout:
             indices = self.noise_model.apply_readout_to_samples(indices, self.num_qubits, np.random.default_rng(seed))
         return Samples(indices, counts_from_indices(indices, self.num_qubits))
@@ -179,8 +179,6 @@ class Program:
             return self._core.expectation_value(theta, observable._core_observable())
         if shots is not None:
             if self._shots is None:
-                from qsim.shots import ShotEstimator
-
                 self._shots = ShotEstimator(self)
             single = isinstance(observable, (PauliSum, DiagonalObservable))
             _core_observables(observable)  # type checks
@@ -216,19 +214,16 @@ class Program:
         obs, single = _core_observables(observable)
         if not single:
             raise TypeError("gradients take one observable, not a list")
-        method = method or ("adjoint" if self.method in ("statevector", "ptm") else "parameter_shift")
+        method = method or ("adjoint" if self._method.adjoint else "parameter_shift")
         if method == "adjoint":
-            if self.method not in ("statevector", "ptm"):
-                raise ValueError(
-                    f"adjoint gradients need the statevector or ptm method, not {self.method!r}; use parameter_shift"
-                )
+            if not self._method.adjoint:
+                adjoint = either(m.name for m in METHODS.values() if m.adjoint)
+                raise ValueError(f"adjoint gradients need the {adjoint} method, not {self.method!r}; use parameter_shift")
             value, grad = self._core.adjoint_gradient(t, obs[0])
             return float(value), grad
         if method != "parameter_shift":
             raise ValueError(f"gradient method must be 'adjoint' or 'parameter_shift', got {method!r}")
         if self._shift is None:
-            from qsim.gradients import ParameterShift
-
             self._shift = ParameterShift(self)
         return self._shift.value_and_gradient(t, observable)
 

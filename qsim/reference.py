@@ -20,9 +20,10 @@ import numpy as np
 
 from qsim.circuit import Circuit, Instruction
 from qsim.gates import GATES, I2, X, Y, Z
-from qsim.noise.model import ChannelOp, NoiseModel
+from qsim.noise.channel_op import ChannelOp
+from qsim.noise.model import NoiseModel
 from qsim.observables import DiagonalObservable, PauliSum
-from qsim.program import Samples, counts_from_indices
+from qsim.samples import Samples, counts_from_indices
 
 _PAULI = {"I": I2, "X": X, "Y": Y, "Z": Z}
 

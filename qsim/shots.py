@@ -10,10 +10,9 @@ as the mean of its values over the sampled basis states.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
+from qsim._checks import integer
 from qsim.observables import DiagonalObservable, PauliSum, parity
 
 
@@ -53,12 +52,11 @@ class ShotEstimator:
                 if op == "Y":
                     c.sdg(q)
                 c.h(q)
-            self._basis_programs[key] = self.program._compile_like(c)
+            self._basis_programs[key] = self.program.with_circuit(c)
         return self._basis_programs[key]
 
     def estimate(self, theta, observable, shots: int, seed: int | None) -> float:
-        if isinstance(shots, bool) or not isinstance(shots, numbers.Integral) or shots < 1:
-            raise ValueError(f"shots must be a positive integer, got {shots!r}")
+        integer("shots", shots, minimum=1)
         if isinstance(observable, DiagonalObservable):
             indices = self.program.sample(theta, shots, seed).indices
             return float(np.mean(observable.values[indices.astype(np.int64)]))

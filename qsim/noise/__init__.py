@@ -12,6 +12,7 @@ for the query API the compiler uses. ``NoiseModel.from_device("line5")`` builds 
 device profile (``qsim.noise.device``; packaged: ``device_profiles()``).
 """
 
+from qsim.noise.channel_op import ChannelOp, is_channel_op
 from qsim.noise.channels import (
     KRAUS_ATOL,
     PROB_ATOL,
@@ -33,7 +34,7 @@ from qsim.noise.channels import (
     thermal_relaxation,
 )
 from qsim.noise.device import DeviceNoise, device_profiles, load_profile, validate_profile
-from qsim.noise.model import ChannelOp, NoiseModel, is_channel_op
+from qsim.noise.model import NoiseModel
 from qsim.noise.readout import (
     apply_readout_to_probabilities,
     apply_readout_to_samples,

@@ -22,10 +22,10 @@ Validation tolerance: a Kraus set is accepted as CPTP when max |sum_K K^dag K - 
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
+from qsim._checks import integer, real
 from qsim.liouville import kraus_superop, pauli_basis, ptm_from_superop
 
 KRAUS_ATOL = 1e-10
@@ -69,30 +69,18 @@ def _commutation_signs(num_qubits: int) -> np.ndarray:
 
 # -- validation helpers -------------------------------------------------------------------------
 def _probability(value, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{what} must be a real number, got {value!r}")
-    v = float(value)
-    if math.isnan(v) or not 0.0 <= v <= 1.0:
-        raise ValueError(f"{what} must be a probability in [0, 1], got {value!r}")
-    return v
+    return real(what, value, minimum=0.0, maximum=1.0)
 
 
-def _positive_time(value, what: str, allow_zero: bool = False, allow_inf: bool = True) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{what} must be a real number, got {value!r}")
-    v = float(value)
-    if math.isnan(v) or v < 0 or (v == 0 and not allow_zero) or (math.isinf(v) and not allow_inf):
-        need = "non-negative" if allow_zero else "positive"
-        raise ValueError(f"{what} must be {need}{'' if allow_inf else ' and finite'}, got {value!r}")
-    return v
+def _relaxation_time(value, what: str) -> float:
+    """T1 or T2: positive, math.inf allowed (no relaxation)."""
+    if value == math.inf:
+        return math.inf
+    return real(what, value, minimum=0.0, strict_minimum=True)
 
 
 def _num_qubits_arg(num_qubits) -> int:
-    if isinstance(num_qubits, bool) or not isinstance(num_qubits, numbers.Integral):
-        raise TypeError(f"num_qubits must be an integer, got {num_qubits!r}")
-    if not 1 <= num_qubits <= MAX_CHANNEL_QUBITS:
-        raise ValueError(f"num_qubits must be in 1..{MAX_CHANNEL_QUBITS}, got {num_qubits}")
-    return int(num_qubits)
+    return integer("num_qubits", num_qubits, minimum=1, maximum=MAX_CHANNEL_QUBITS)
 
 
 def _kraus_from_choi(choi: np.ndarray, dim: int) -> list[np.ndarray]:
@@ -343,9 +331,7 @@ def depolarizing_p_from_qiskit(lam, num_qubits: int = 1) -> float:
     """Our p for Qiskit's ``depolarizing_error(lam, k)``: p = lam (4^k - 1) / 4^k."""
     k = _num_qubits_arg(num_qubits)
     n = 4**k
-    if isinstance(lam, bool) or not isinstance(lam, numbers.Real) or math.isnan(lam) or not 0 <= lam <= n / (n - 1):
-        raise ValueError(f"Qiskit depolarizing parameter lam must be in [0, {n}/{n - 1}], got {lam!r}")
-    return float(lam) * (n - 1) / n
+    return real("Qiskit depolarizing parameter lam", lam, minimum=0.0, maximum=n / (n - 1)) * (n - 1) / n
 
 
 def depolarizing_p_to_qiskit(p, num_qubits: int = 1) -> float:
@@ -439,9 +425,9 @@ def thermal_relaxation(t1, t2, time, excited_state_population: float = 0.0) -> C
     (0 by default: relaxation to |0>): P1' = e^{-t/T1} P1 + (1 - e^{-t/T1}) pe; coherences
     decay as e^{-t/T2}. As Qiskit Aer's ``thermal_relaxation_error(t1, t2, time, pe)``. Limits:
     time = 0 is the identity; T2 = 2 T1 is pure amplitude damping with gamma = 1 - e^{-t/T1}."""
-    t1 = _positive_time(t1, "T1")
-    t2 = _positive_time(t2, "T2")
-    time = _positive_time(time, "time", allow_zero=True, allow_inf=False)
+    t1 = _relaxation_time(t1, "T1")
+    t2 = _relaxation_time(t2, "T2")
+    time = real("time", time, minimum=0.0)
     pe = _probability(excited_state_population, "excited_state_population")
     if t2 > 2 * t1:
         raise ValueError(f"thermal_relaxation needs T2 <= 2 T1, got T1={t1!r}, T2={t2!r}")

@@ -53,6 +53,7 @@ from pathlib import Path
 import numpy as np
 
 from qsim.gates import GATES
+from qsim.noise.channel_op import ChannelOp
 from qsim.noise.channels import Channel, depolarizing, thermal_relaxation
 from qsim.noise.readout import readout_confusion
 
@@ -257,9 +258,7 @@ class DeviceNoise:
                 f"{[list(e) for e in self.coupling_map]}"
             )
 
-    def channels_for(self, name: str, qubits: tuple[int, ...]):
-        from qsim.noise.model import ChannelOp
-
+    def channels_for(self, name: str, qubits: tuple[int, ...]) -> list[ChannelOp]:
         qubits = tuple(qubits)
         self._check(name, qubits)
         key = (name, qubits)

@@ -36,20 +36,16 @@ from typing import NamedTuple
 
 import numpy as np
 
+from qsim._checks import qubit
 from qsim.circuit import Circuit
 from qsim.gates import GATES
-from qsim.noise.channels import Channel
+from qsim.noise.channel_op import ChannelOp
+from qsim.noise.channels import MAX_CHANNEL_QUBITS, Channel, identity
+from qsim.noise.device import DeviceNoise, load_profile
 from qsim.noise.readout import apply_readout_to_probabilities, apply_readout_to_samples, confusion_matrix
 
 # instruction names without a fixed arity
 _VARIABLE_ARITY = ("unitary", "diagonal_evolution")
-
-
-class ChannelOp(NamedTuple):
-    """A channel applied to ``qubits`` (qubits[j] = bit j of the channel's matrices)."""
-
-    channel: Channel
-    qubits: tuple[int, ...]
 
 
 def _gate_arity(name: str) -> int | None:
@@ -65,12 +61,6 @@ class _Entry(NamedTuple):
     tuples: frozenset | None  # gate instances (ordered qubit tuples) it follows
 
 
-def _qubit_int(q, what: str) -> int:
-    if isinstance(q, bool) or not isinstance(q, numbers.Integral) or q < 0:
-        raise ValueError(f"{what} must be non-negative integers, got {q!r}")
-    return int(q)
-
-
 class NoiseModel:
     """Noise attached to gates by name (see the module docstring for the query API)."""
 
@@ -79,7 +69,7 @@ class NoiseModel:
         self._readout_default: np.ndarray | None = None
         self._readout: dict[int, np.ndarray] = {}
         self._idle: list[tuple[Channel, frozenset | None]] = []
-        self._device = None  # qsim.noise.device.DeviceNoise for from_device models
+        self._device: DeviceNoise | None = None  # for from_device models
 
     # -- building ---------------------------------------------------------------------
     def add(self, channel: Channel, gates=None, qubits=None) -> "NoiseModel":
@@ -126,10 +116,10 @@ class NoiseModel:
             if isinstance(item, numbers.Integral) and not isinstance(item, bool):
                 if k != 1:
                     raise ValueError(f"a {k}-qubit channel needs qubit tuples of length {k}, got {item!r}")
-                single.add(_qubit_int(item, "qubits"))
+                single.add(qubit("qubits", item))
             else:
                 try:
-                    tup = tuple(_qubit_int(q, "qubits") for q in item)
+                    tup = tuple(qubit("qubits", q) for q in item)
                 except TypeError:
                     raise TypeError(f"qubits entries must be integers or tuples of integers, got {item!r}") from None
                 if len(set(tup)) != len(tup) or not tup:
@@ -156,7 +146,7 @@ class NoiseModel:
             if not items:
                 raise ValueError("qubits must list at least one qubit (or be None)")
             for q in items:
-                self._readout[_qubit_int(q, "readout qubits")] = m
+                self._readout[qubit("readout qubits", q)] = m
         return self
 
     def add_idle(self, channel: Channel, qubits=None) -> "NoiseModel":
@@ -210,8 +200,6 @@ class NoiseModel:
         (qubits[j] = bit j), for fusing a gate with the noise that follows it; None when no
         channel follows. A composition of Pauli channels stays a Pauli channel (is_pauli).
         Raises ValueError for a noisy gate on more than MAX_CHANNEL_QUBITS (4) qubits."""
-        from qsim.noise.channels import MAX_CHANNEL_QUBITS, identity
-
         qubits = tuple(int(q) for q in qubits)
         ops = self.channels_for(name, qubits)
         if not ops:
@@ -328,8 +316,6 @@ class NoiseModel:
         """A noise model from a device profile: a packaged name ("line5", "heavyhex7"; see
         ``qsim.noise.device_profiles()``), a path to a JSON file, or an already-loaded dict.
         See ``qsim.noise.device`` for the JSON format and how the channels are derived."""
-        from qsim.noise.device import DeviceNoise, load_profile
-
         prof = load_profile(profile)
         nm = cls()
         nm._device = DeviceNoise(prof, gate_error=gate_error, thermal_relaxation=thermal_relaxation)
@@ -339,10 +325,3 @@ class NoiseModel:
                     nm._readout[q] = c
         return nm
 
-
-def is_channel_op(op) -> bool:
-    """True for a ChannelOp in a noisy_instructions stream (the rest are Instructions)."""
-    return isinstance(op, ChannelOp)
-
-
-__all__ = ["ChannelOp", "NoiseModel", "is_channel_op"]

@@ -7,9 +7,9 @@ observables (those are properties of the state). Qubit q is bit q of a basis ind
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
+
+from qsim._checks import real
 
 CONFUSION_ATOL = 1e-12  # tolerance on the row sums of a confusion matrix
 
@@ -39,8 +39,7 @@ def readout_confusion(p1_given_0, p0_given_1=None) -> np.ndarray:
     b = P(read 0 | true 1) (b = a when omitted)."""
     b = p1_given_0 if p0_given_1 is None else p0_given_1
     for name, v in (("P(read 1 | true 0)", p1_given_0), ("P(read 0 | true 1)", b)):
-        if isinstance(v, bool) or not isinstance(v, numbers.Real) or not 0 <= float(v) <= 1:
-            raise ValueError(f"{name} must be a probability in [0, 1], got {v!r}")
+        real(name, v, minimum=0.0, maximum=1.0)
     return confusion_matrix([[1 - p1_given_0, p1_given_0], [b, 1 - b]])
 
 

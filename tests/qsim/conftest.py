@@ -1,4 +1,4 @@
-"""Fixtures for the simulator core tests."""
+"""Fixtures for the qsim tests."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""Independent definitions for the noise tests (no qsim.noise code used here)."""
+"""Independent definitions for the noise tests (no qsim.noise code used here); importable as
+``noise_defs`` through pyproject's pytest pythonpath."""
 
 from functools import reduce
 

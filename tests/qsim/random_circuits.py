@@ -1,4 +1,4 @@
-"""Random circuit builders shared by the core tests."""
+"""Random circuit builders shared by the qsim tests."""
 
 import numpy as np
 

@@ -1,0 +1,91 @@
+"""The QAOA circuit builder against qsim.reference: both cost forms, the hooks, bad input."""
+
+import numpy as np
+import pytest
+
+from qsim import Circuit, DiagonalObservable, reference
+from qsim.library import qaoa
+
+RX = lambda t: np.array([[np.cos(t / 2), -1j * np.sin(t / 2)], [-1j * np.sin(t / 2), np.cos(t / 2)]])  # noqa: E731
+
+
+def _ising(n, seed):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=n), np.triu(rng.normal(size=(n, n)), 1), float(rng.normal())
+
+
+def _qaoa_state(values, gammas, betas):
+    """|+>^n, then exp(-i gamma C / 2) and exp(-i beta sum_q X_q) per layer, by dense algebra."""
+    n = values.size.bit_length() - 1
+    psi = np.full(1 << n, 2 ** (-n / 2), dtype=complex)
+    for g, b in zip(gammas, betas):
+        psi = np.exp(-0.5j * g * values) * psi
+        mixer = np.ones((1, 1))
+        for _ in range(n):
+            mixer = np.kron(mixer, RX(2 * b))
+        psi = mixer @ psi
+    return psi
+
+
+def test_ising_and_diagonal_forms_give_the_qaoa_state():
+    h, J, offset = _ising(4, 1)
+    values = DiagonalObservable.from_ising(h, J, offset).values
+    theta = np.array([0.3, -0.8, 1.1, 0.4, 0.9, -0.2])  # gammas, then betas
+    expected = _qaoa_state(values, theta[:3], theta[3:])
+    for cost in ((h, J, offset), values, list(values), DiagonalObservable(values)):
+        circuit = qaoa(cost, 3)
+        assert [p.name for p in circuit.parameters] == ["gamma[0]", "gamma[1]", "gamma[2]", "beta[0]", "beta[1]", "beta[2]"]
+        assert circuit.count_ops() == {"rx": 12, "h": 4, "diagonal_evolution": 3}
+        np.testing.assert_allclose(reference.statevector(circuit, theta), expected, atol=1e-12)
+
+
+def test_the_cost_layer_is_rz_and_rzz_rotations_for_an_ising_cost():
+    h, J, offset = _ising(3, 2)
+    gamma = 0.7
+    c = Circuit(3)
+    for i in range(3):
+        c.rz(gamma * h[i], i)
+        for j in range(i + 1, 3):
+            c.rzz(gamma * J[i, j], i, j)
+    layer = qaoa((h, J, offset), 1, initial_state=lambda circuit: None, mixer=lambda circuit, beta: None)
+    assert [p.name for p in layer.parameters] == ["gamma[0]"]  # the mixer hook used no beta
+    u, v = reference.unitary(layer, [gamma]), reference.unitary(c)
+    phase = u[0, 0] / v[0, 0]
+    np.testing.assert_allclose(u, phase * v, atol=1e-12)
+    assert abs(abs(phase) - 1) < 1e-12
+
+
+def test_hooks_build_the_initial_state_and_the_mixer():
+    values = np.array([0.0, 1.0, 1.0, 2.0])
+    seen = []
+
+    def mixer(circuit, beta):
+        seen.append(beta.name)
+        circuit.ry(beta, 0).ry(-beta, 1)
+
+    circuit = qaoa(values, 2, initial_state=lambda c: c.x(1), mixer=mixer)
+    assert seen == ["beta[0]", "beta[1]"]
+    expected = Circuit(2).x(1)
+    for layer in range(2):
+        expected.diagonal_evolution(values, 0.5 * circuit.parameters[layer])
+        expected.ry(circuit.parameters[2 + layer], 0).ry(-circuit.parameters[2 + layer], 1)
+    theta = [0.4, -1.2, 0.8, 0.1]
+    np.testing.assert_allclose(reference.statevector(circuit, theta), reference.statevector(expected, theta), atol=1e-13)
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, error, match",
+    [
+        (([0.0, 1.0, 2.0], 1), {}, ValueError, "qaoa cost: .*2\\^n values"),
+        ((["a", "b"], 1), {}, TypeError, "qaoa cost"),
+        (((np.zeros(2), np.array([[0, 0], [1, 0]]), 0.0), 1), {}, ValueError, "qaoa cost: J must be strictly upper"),
+        (((np.zeros(2), np.zeros((2, 2)), "x"), 1), {}, TypeError, "qaoa cost: offset"),
+        (([0.0, 1.0], 0), {}, ValueError, "depth must be an integer >= 1, got 0"),
+        (([0.0, 1.0], 1.5), {}, TypeError, "depth"),
+        (([0.0, 1.0], 1), {"mixer": "rx"}, TypeError, "mixer must be a callable"),
+        (([0.0, 1.0], 1), {"initial_state": Circuit(1)}, TypeError, "initial_state must be a callable"),
+    ],
+)
+def test_bad_input_is_named(args, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        qaoa(*args, **kwargs)
