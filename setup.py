@@ -39,9 +39,11 @@ SOURCES = [
     "csrc/fuser.cpp",
     "csrc/isa/avx2.cpp",
     "csrc/isa/scalar.cpp",
+    "csrc/kernels/reduction_chunks.cpp",
     "csrc/observables.cpp",
     "csrc/parallel.cpp",
     "csrc/program.cpp",
+    "csrc/ptm/pauli_basis.cpp",
 ]
 
 ext = Pybind11Extension(

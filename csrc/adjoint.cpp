@@ -50,14 +50,14 @@ std::vector<FP> conjugate_diagonal(const std::vector<cplx>& d) {
 // psi <- U^dag psi for one gate at angle a.
 template <typename FP>
 void apply_inverse(const KernelTable<FP>& k, const GateSpec& g, double a, FP* psi, unsigned n) {
-  if (g.kind == GateSpec::Kind::kPhaseVector) return k.apply_phase_vector(psi, n, g.values.data(), -a);
+  if (g.kind == GateSpec::Kind::kPhaseVector) return k.statevector.apply_phase_vector(psi, n, g.values.data(), -a);
   const unsigned d = g.dim(), kq = unsigned(g.qubits.size());
   if (g.is_diagonal()) {
     const std::vector<FP> m = conjugate_diagonal<FP>(g.diag(a));
-    return k.apply_diagonal(psi, n, g.qubits.data(), kq, m.data());
+    return k.statevector.apply_diagonal(psi, n, g.qubits.data(), kq, m.data());
   }
   const std::vector<FP> m = interleave<FP>(g.dense(a), true, d);
-  k.apply_dense(psi, n, g.qubits.data(), kq, m.data());
+  k.statevector.apply_dense(psi, n, g.qubits.data(), kq, m.data());
 }
 
 // mu <- G psi for the generator G = sum_j lambda_j P_j of a parametric gate or phase vector.
@@ -75,7 +75,7 @@ void apply_generator(const KernelTable<FP>& k, const GateSpec& g, const FP* psi,
   const std::vector<cplx> gen = g.combination([](double lambda) { return cplx(lambda, 0.0); });
   std::copy(psi, psi + 2 * dim, mu);
   const std::vector<FP> m = interleave<FP>(gen, false, d);
-  k.apply_dense(mu, n, g.qubits.data(), kq, m.data());
+  k.statevector.apply_dense(mu, n, g.qubits.data(), kq, m.data());
 }
 
 // The real operator of one PTM op at angle a (D x D row-major, or D entries for a diagonal):
@@ -102,9 +102,9 @@ template <typename FP>
 void apply_pauli_operator(const KernelTable<FP>& k, const GateSpec& g, const std::vector<FP>& m, FP* c, unsigned width) {
   const unsigned kq = unsigned(g.qubits.size());
   if (g.kind == GateSpec::Kind::kDiagonal)
-    k.real_diagonal(c, width, g.qubits.data(), kq, m.data());
+    k.ptm.apply_diagonal(c, width, g.qubits.data(), kq, m.data());
   else
-    k.real_dense(c, width, g.qubits.data(), kq, m.data());
+    k.ptm.apply_dense(c, width, g.qubits.data(), kq, m.data());
 }
 
 }  // namespace
@@ -187,7 +187,7 @@ void Program<FP>::adjoint_gradient(const double* theta, const Observable& obs, d
     if (g.angle.param >= 0 && (g.kind == GateSpec::Kind::kParametric || g.kind == GateSpec::Kind::kPhaseVector)) {
       apply_generator(k, g, psi.get(), mu.get(), n_);
       double ip[2];
-      k.inner_product(lambda.get(), mu.get(), n_, ip);
+      k.statevector.inner_product(lambda.get(), mu.get(), n_, ip);
       grad[g.angle.param] += g.angle.coeff * 2.0 * ip[1];
     }
     if (i == 0) break;  // psi_0 and lambda_0 are not needed

@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "common.h"
-#include "statevector/kernel_table.h"
+#include "isa/kernel_table.h"
+#include "kernels/pauli_terms.h"
 
 namespace qsim {
 
@@ -94,14 +95,5 @@ class DiagonalObservable final : public ObservableBase<DiagonalObservable> {
   unsigned n_;
   std::vector<double> values_;
 };
-
-// Index of the Pauli string (x, z masks) in the Pauli-Liouville vector: qubit q holds
-// code I=0, X=1, Y=2, Z=3 in bits 2q, 2q+1 (bit 2q = x xor z, bit 2q+1 = z).
-index_t pauli_index(index_t x, index_t z, unsigned n);
-
-// Z-basis probabilities from Pauli-Liouville coefficients: a Walsh-Hadamard transform of
-// the Z-only coefficients. out: 2^n entries.
-template <typename FP>
-void pauli_probabilities(const FP* c, unsigned n, double* out);
 
 }  // namespace qsim

@@ -7,6 +7,7 @@
 
 #include "dispatch.h"
 #include "parallel.h"
+#include "ptm/pauli_basis.h"
 
 namespace qsim {
 
@@ -174,7 +175,7 @@ void Program<FP>::apply_channel(const Block& b, const ChannelOps& c, double r, F
   if (!c.cumulative.empty()) {  // unitary mixture: the branch probabilities are constants
     size_t j = 0;
     while (j + 1 < c.cumulative.size() && r >= c.cumulative[j]) ++j;
-    if (!c.identity[j]) k.apply_dense(psi, n_, g.qubits.data(), kq, c.ops.data() + j * stride);
+    if (!c.identity[j]) k.statevector.apply_dense(psi, n_, g.qubits.data(), kq, c.ops.data() + j * stride);
     return;
   }
   // general Kraus set: branch j with probability ||K_j psi||^2 (psi is normalised)
@@ -182,9 +183,9 @@ void Program<FP>::apply_channel(const Block& b, const ChannelOps& c, double r, F
   double cumulative = 0.0;
   for (size_t j = 0; j < m; ++j) {
     std::copy(psi, psi + values, scratch);
-    k.apply_dense(scratch, n_, g.qubits.data(), kq, c.ops.data() + j * stride);
+    k.statevector.apply_dense(scratch, n_, g.qubits.data(), kq, c.ops.data() + j * stride);
     double norm[2];
-    k.inner_product(scratch, scratch, n_, norm);
+    k.statevector.inner_product(scratch, scratch, n_, norm);
     cumulative += norm[0];
     if (r < cumulative || j + 1 == m) {
       if (norm[0] <= 0.0) continue;  // rounding pushed r past a zero-probability tail
@@ -223,7 +224,7 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
     const Block& b = blocks_[i];
     if (b.kind == Block::Kind::kPhaseVector) {
       const GateSpec& g = spec_.gates[b.gate];
-      k.apply_phase_vector(state, width, g.values.data(), g.angle.eval(theta));
+      k.statevector.apply_phase_vector(state, width, g.values.data(), g.angle.eval(theta));
       continue;
     }
     if (b.kind == Block::Kind::kChannel) {
@@ -242,7 +243,7 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
     }
     const unsigned kq = unsigned(b.qubits.size());
     if (!permutation_[i].empty()) {
-      k.permute(state, width, b.qubits.data(), kq, permutation_[i].data());
+      k.statevector.permute(state, width, b.qubits.data(), kq, permutation_[i].data());
       continue;
     }
     const SparseRows* sparse = nullptr;
@@ -251,13 +252,13 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
     else if (real && !diagonal && !b.constant && sparse_rows(scratch, false, 2, computed))
       sparse = &computed;  // e.g. a lone Pauli rotation: 2x2 blocks
     if (sparse != nullptr && real)
-      k.real_sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
+      k.ptm.sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
     else if (sparse != nullptr)
-      k.sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
+      k.statevector.sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());
     else if (real)
-      (diagonal ? k.real_diagonal : k.real_dense)(state, width, b.qubits.data(), kq, m);
+      (diagonal ? k.ptm.apply_diagonal : k.ptm.apply_dense)(state, width, b.qubits.data(), kq, m);
     else
-      (diagonal ? k.apply_diagonal : k.apply_dense)(state, width, b.qubits.data(), kq, m);
+      (diagonal ? k.statevector.apply_diagonal : k.statevector.apply_dense)(state, width, b.qubits.data(), kq, m);
   }
 }
 
@@ -352,9 +353,9 @@ void Program<FP>::probabilities_of(const FP* state, double* out) const {
   switch (method_) {
     case Method::kStatevector:
     case Method::kTrajectories:
-      return kernels<FP>().probabilities(state, n_, out);
+      return kernels<FP>().statevector.probabilities(state, n_, out);
     case Method::kDensityMatrix:
-      return kernels<FP>().dm_probabilities(state, n_, out);
+      return kernels<FP>().density.probabilities(state, n_, out);
     case Method::kPauliTransfer:
       return pauli_probabilities(state, n_, out);
   }
@@ -370,7 +371,7 @@ void Program<FP>::probabilities(const double* theta, double* out) const {
     std::vector<double> p(dim);
     for (std::uint64_t t = 0; t < trajectories_; ++t) {
       run_trajectory(theta, t, psi.get(), scratch.get());
-      kernels<FP>().probabilities(psi.get(), n_, p.data());
+      kernels<FP>().statevector.probabilities(psi.get(), n_, p.data());
       for (index_t i = 0; i < dim; ++i) out[i] += p[i];
     }
     for (index_t i = 0; i < dim; ++i) out[i] /= double(trajectories_);
