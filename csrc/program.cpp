@@ -6,54 +6,12 @@
 #include <random>
 
 #include "dispatch.h"
+#include "fuser/block_analysis.h"
+#include "fuser/block_matrices.h"
 #include "parallel.h"
 #include "ptm/pauli_basis.h"
 
 namespace qsim {
-
-namespace {
-
-// A complex operator in FP: interleaved (re, im) pairs, or real parts only for the real
-// (Pauli-Liouville) vectors, whose operators are real up to rounding.
-template <typename FP>
-void to_fp(const std::vector<cplx>& m, bool real, std::vector<FP>& out) {
-  out.resize(real ? m.size() : 2 * m.size());
-  for (size_t i = 0; i < m.size(); ++i) {
-    if (real) {
-      out[i] = FP(m[i].real());
-    } else {
-      out[2 * i] = FP(m[i].real());
-      out[2 * i + 1] = FP(m[i].imag());
-    }
-  }
-}
-
-// The operator of a lone parametric gate at angle a, straight into FP (no temporaries):
-// D x D row-major, or D entries when `diagonal`.
-template <typename FP>
-void parametric_operator(const GateSpec& g, double a, bool diagonal, bool real, std::vector<FP>& out) {
-  const unsigned d = g.dim();
-  const size_t stride = diagonal ? d + 1 : 1, count = diagonal ? d : size_t(d) * d;
-  const size_t width = real ? 1 : 2;
-  out.assign(width * count, FP(0));
-  double re = 1.0, im = 0.0;
-  for (size_t j = 0; j < g.eigenvalues.size(); ++j) {
-    if (j > 0 && g.eigenvalues[j] == -g.eigenvalues[j - 1]) {
-      im = -im;  // exp(-i a (-l)) = conj(exp(-i a l)): rotations' spectra come in +- pairs
-    } else {
-      re = std::cos(a * g.eigenvalues[j]);
-      im = -std::sin(a * g.eigenvalues[j]);
-    }
-    const cplx* p = g.projectors.data() + j * d * d;
-    for (size_t e = 0; e < count; ++e) {
-      const cplx v = p[e * stride];
-      out[width * e] += FP(re * v.real() - im * v.imag());
-      if (!real) out[2 * e + 1] += FP(re * v.imag() + im * v.real());
-    }
-  }
-}
-
-}  // namespace
 
 // splitmix64: a well-mixed 64-bit stream, used to seed each trajectory and to draw uniforms.
 inline std::uint64_t splitmix64(std::uint64_t& state) {
@@ -95,8 +53,8 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
     // a constant block pays for the sparse kernel when a row has at most a quarter of its entries
     const unsigned width = real ? 2 : kSparseRowWidth;
     if (b.constant && b.kind == Block::Kind::kDense && permutation_.back().empty() &&
-        (real || (size_t(1) << b.qubits.size()) >= 4 * width) && !sparse_rows(fixed_.back(), !real, width, sparse_.back()))
-      sparse_.back() = SparseRows{};
+        (real || (size_t(1) << b.qubits.size()) >= 4 * width) && !find_sparse_rows(fixed_.back(), !real, width, sparse_.back()))
+      sparse_.back() = SparseRows<FP>{};
     require(!real || b.kind != Block::Kind::kPhaseVector, "PTM programs take no phase vectors");
     if (b.kind != Block::Kind::kChannel) continue;
     require(method_ == Method::kTrajectories, "only trajectory programs sample channels");
@@ -117,53 +75,6 @@ Program<FP>::Program(Method method, CircuitSpec spec, unsigned max_fused_qubits,
       c.identity.push_back(identity);
     }
   }
-}
-
-template <typename FP>
-std::vector<unsigned> Program<FP>::permutation_columns(const std::vector<cplx>& m) {
-  size_t d = 1;
-  while (d * d < m.size()) ++d;
-  std::vector<unsigned> cols(d);
-  for (size_t r = 0; r < d; ++r) {
-    unsigned ones = 0;
-    for (size_t c = 0; c < d; ++c) {
-      const cplx v = m[r * d + c];
-      if (std::abs(v - cplx(1.0, 0.0)) < 1e-14) {
-        cols[r] = unsigned(c);
-        ++ones;
-      } else if (std::abs(v) > 1e-14) {
-        return {};
-      }
-    }
-    if (ones != 1) return {};
-  }
-  return cols;
-}
-
-template <typename FP>
-bool Program<FP>::sparse_rows(const std::vector<FP>& m, bool complex, unsigned width, SparseRows& out) {
-  const size_t per = complex ? 2 : 1;
-  size_t d = 1;
-  while (d * d * per < m.size()) ++d;
-  auto magnitude = [&](size_t e) { return complex ? std::hypot(m[2 * e], m[2 * e + 1]) : std::abs(m[e]); };
-  out.cols.clear();
-  out.vals.clear();
-  for (size_t r = 0; r < d; ++r) {
-    FP largest = 0;
-    for (size_t c = 0; c < d; ++c) largest = std::max(largest, FP(magnitude(r * d + c)));
-    unsigned found = 0;
-    for (size_t c = 0; c < d; ++c)
-      if (magnitude(r * d + c) > FP(1e-13) * largest) {  // products leave ~1e-17 residues
-        if (++found > width) return false;
-        out.cols.push_back(unsigned(c));
-        for (size_t j = 0; j < per; ++j) out.vals.push_back(m[per * (r * d + c) + j]);
-      }
-    for (; found < width; ++found) {  // pad: a zero weight on column 0
-      out.cols.push_back(0);
-      for (size_t j = 0; j < per; ++j) out.vals.push_back(FP(0));
-    }
-  }
-  return true;
 }
 
 template <typename FP>
@@ -217,9 +128,9 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
   const unsigned width = spec_.num_qubits;
   const bool real = method_ == Method::kPauliTransfer;
   thread_local std::vector<FP> scratch_tls;
-  thread_local SparseRows computed_tls;
+  thread_local SparseRows<FP> computed_tls;
   std::vector<FP>& scratch = scratch_tls;  // one thread-local lookup per run, not per block
-  SparseRows& computed = computed_tls;
+  SparseRows<FP>& computed = computed_tls;
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const Block& b = blocks_[i];
     if (b.kind == Block::Kind::kPhaseVector) {
@@ -246,10 +157,10 @@ void Program<FP>::apply_blocks(const double* theta, FP* state, std::uint64_t* rn
       k.statevector.permute(state, width, b.qubits.data(), kq, permutation_[i].data());
       continue;
     }
-    const SparseRows* sparse = nullptr;
+    const SparseRows<FP>* sparse = nullptr;
     if (!diagonal && b.constant && !sparse_[i].cols.empty())
       sparse = &sparse_[i];
-    else if (real && !diagonal && !b.constant && sparse_rows(scratch, false, 2, computed))
+    else if (real && !diagonal && !b.constant && find_sparse_rows(scratch, false, 2, computed))
       sparse = &computed;  // e.g. a lone Pauli rotation: 2x2 blocks
     if (sparse != nullptr && real)
       k.ptm.sparse_rows(state, width, b.qubits.data(), kq, sparse->cols.data(), sparse->vals.data());

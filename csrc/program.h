@@ -18,7 +18,8 @@
 #include <vector>
 
 #include "circuit_spec.h"
-#include "fuser.h"
+#include "fuser/block_analysis.h"
+#include "fuser/fuser.h"
 #include "observables.h"
 #include "state_memory.h"
 
@@ -73,11 +74,6 @@ class Program {
   void trajectory_values(const double* theta, const ObservableList& obs, double* values) const;
   void run_trajectory(const double* theta, std::uint64_t t, FP* psi, FP* scratch) const;
   void apply_channel(const Block& b, const ChannelOps& c, double r, FP* psi, FP* scratch) const;
-  struct SparseRows;
-  // The (column, value) pairs of a D x D matrix (real, or interleaved complex when
-  // `complex`) with at most `width` nonzeros per row, padded with zero weights; false when
-  // some row has more.
-  static bool sparse_rows(const std::vector<FP>& m, bool complex, unsigned width, SparseRows& out);
   void run_unchecked(const double* theta, FP* state) const;
   void init_state(FP* state) const;  // |0..0> in this method's representation
   void pauli_adjoint_gradient(const double* theta, const Observable& obs, double* value, double* grad) const;
@@ -95,16 +91,9 @@ class Program {
   std::vector<Block> blocks_;
   std::vector<std::vector<FP>> fixed_;  // per block: its constant operator in FP, when constant
   std::vector<ChannelOps> channels_;    // per block (empty unless a channel block)
-  struct SparseRows {                   // a block with few nonzeros per row
-    std::vector<unsigned> cols;         // a fixed number per row
-    std::vector<FP> vals;               // real, or interleaved complex
-  };
-  std::vector<SparseRows> sparse_;      // per constant dense block; empty cols: use the dense kernel
+  std::vector<SparseRows<FP>> sparse_;  // per constant dense block; empty cols: use the dense kernel
   // per constant dense block of a complex vector: cols of its permutation matrix, or empty
   std::vector<std::vector<unsigned>> permutation_;
-  // The columns of a permutation matrix (entry r comes from cols[r]), or empty if m (D x D
-  // interleaved complex) is not one.
-  static std::vector<unsigned> permutation_columns(const std::vector<cplx>& m);
   std::uint64_t trajectories_ = 0;
   std::uint64_t seed_ = 0;
 };

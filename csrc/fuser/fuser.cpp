@@ -1,4 +1,4 @@
-#include "fuser.h"
+#include "fuser/fuser.h"
 
 #include <algorithm>
 
