@@ -32,19 +32,32 @@ class BuildExt(build_ext):
 # Every translation unit of _core, listed by hand: a glob would link any new .cpp under
 # csrc/ (a C ABI, a tool) into the extension.
 SOURCES = [
-    "csrc/adjoint.cpp",
     "csrc/bindings.cpp",
     "csrc/circuit_spec.cpp",
+    "csrc/density/runner.cpp",
     "csrc/dispatch.cpp",
     "csrc/fuser/block_analysis.cpp",
+    "csrc/fuser/fused_circuit.cpp",
     "csrc/fuser/fuser.cpp",
     "csrc/isa/avx2.cpp",
     "csrc/isa/scalar.cpp",
     "csrc/kernels/reduction_chunks.cpp",
+    "csrc/method_runner.cpp",
+    "csrc/methods.cpp",
     "csrc/observables.cpp",
     "csrc/parallel.cpp",
     "csrc/program.cpp",
+    "csrc/ptm/adjoint.cpp",
     "csrc/ptm/pauli_basis.cpp",
+    "csrc/ptm/real_blocks.cpp",
+    "csrc/ptm/runner.cpp",
+    "csrc/sampling.cpp",
+    "csrc/statevector/adjoint.cpp",
+    "csrc/statevector/complex_blocks.cpp",
+    "csrc/statevector/runner.cpp",
+    "csrc/trajectories/kraus_sampler.cpp",
+    "csrc/trajectories/runner.cpp",
+    "csrc/vector_runner.cpp",
 ]
 
 ext = Pybind11Extension(

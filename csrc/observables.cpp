@@ -45,7 +45,7 @@ void PauliSumObservable::check_fits(unsigned n) const {
 template <typename FP>
 double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   double total = identity_;
-  if (state.kind == StateView<FP>::Kind::kPauli) {
+  if (state.kind == StateKind::kPauli) {
     for (size_t g = 0, t = 0; g < x_.size(); ++g)
       for (; t < end_[g]; ++t) total += coeff_[t] * double(state.data[pauli_index(x_[g], z_[t], state.n)]);
     return total;
@@ -55,7 +55,7 @@ double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   sums.resize(z_.size());
   scratch.resize(z_.size() * reduction_chunks(state.n));
   const KernelTable<FP>& k = *state.kernels;
-  if (state.kind == StateView<FP>::Kind::kPure)
+  if (state.kind == StateKind::kPure)
     k.statevector.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
   else
     k.density.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
@@ -122,11 +122,11 @@ void DiagonalObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
 template <typename FP>
 double DiagonalObservable::evaluate(const StateView<FP>& state) const {
   switch (state.kind) {
-    case StateView<FP>::Kind::kPure:
+    case StateKind::kPure:
       return state.kernels->statevector.expect_diagonal(state.data, state.n, values_.data());
-    case StateView<FP>::Kind::kDensity:
+    case StateKind::kDensity:
       return state.kernels->density.expect_diagonal(state.data, state.n, values_.data());
-    case StateView<FP>::Kind::kPauli:
+    case StateKind::kPauli:
       break;
   }
   std::vector<double> p(values_.size());

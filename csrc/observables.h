@@ -3,6 +3,7 @@
 // three state representations: a pure state, a density matrix, Pauli-Liouville coefficients.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "common.h"
@@ -11,15 +12,17 @@
 
 namespace qsim {
 
+// The layouts in which the simulation methods hold the state of n qubits.
+enum class StateKind {
+  kPure,     // 2^n interleaved complex amplitudes
+  kDensity,  // 4^n interleaved complex entries, v[i + 2^n j] = rho[i, j]
+  kPauli,    // 4^n real coefficients c_P = Tr(rho P), P indexed by sum_q 4^q code(P_q), I,X,Y,Z = 0..3
+};
+
 // A state of n qubits as one of the simulation methods holds it.
 template <typename FP>
 struct StateView {
-  enum class Kind {
-    kPure,     // 2^n interleaved complex amplitudes
-    kDensity,  // 4^n interleaved complex entries, v[i + 2^n j] = rho[i, j]
-    kPauli,    // 4^n real coefficients c_P = Tr(rho P), P indexed by sum_q 4^q code(P_q), I,X,Y,Z = 0..3
-  };
-  Kind kind;
+  StateKind kind;
   const FP* data;
   unsigned n;
   const KernelTable<FP>* kernels;
@@ -95,5 +98,7 @@ class DiagonalObservable final : public ObservableBase<DiagonalObservable> {
   unsigned n_;
   std::vector<double> values_;
 };
+
+using ObservableList = std::vector<std::shared_ptr<const Observable>>;
 
 }  // namespace qsim
