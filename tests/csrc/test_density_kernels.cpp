@@ -10,12 +10,7 @@
 #include "kernels/reduction_chunks.h"
 #include "parallel.h"
 
-#if defined(QSIM_TEST_AVX2)
-#pragma GCC target("avx2,fma,popcnt")
-#define QSIM_ISA isa_avx2
-#else
-#define QSIM_ISA isa_scalar
-#endif
+#include "select_isa.h"
 #include "density/kernels.h"
 
 namespace {

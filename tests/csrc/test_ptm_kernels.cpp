@@ -9,13 +9,10 @@
 #include "parallel.h"
 #include "ptm/kernel_table.h"
 
-#if defined(QSIM_TEST_AVX2)
-#pragma GCC target("avx2,fma,popcnt")
-#define QSIM_ISA isa_avx2
-#include "ptm/apply_simd.h"
-#else
-#define QSIM_ISA isa_scalar
+#include "select_isa.h"
 #include "ptm/kernels.h"
+#if defined(QSIM_TEST_AVX2)
+#include "ptm/apply_simd.h"
 #endif
 
 namespace {
@@ -89,36 +86,27 @@ void sparse(const char* name, Sparse<FP> kernel, const char* fp, unsigned k, uns
   check::close(check::describe(name, fp, width, t), c.data(), want.data(), c.size(), check::tolerance<FP>());
 }
 
+// Every kernel on one layout: k bits t of a vector of `width` bits.
+template <typename FP>
+void block_kernels(const char* fp, unsigned k, unsigned width, const std::vector<unsigned>& t, std::mt19937_64& rng) {
+  dense<FP>("apply_dense", &ptm::apply_dense<FP>, fp, k, width, t, rng);
+  diagonal<FP>(fp, k, width, t, rng);
+  sparse<FP>("sparse_rows", &ptm::sparse_rows<FP>, fp, k, width, t, rng);
+#if defined(QSIM_TEST_AVX2)
+  dense<FP>("apply_dense_simd", &ptm::apply_dense_simd<FP>, fp, k, width, t, rng);
+  sparse<FP>("sparse_rows_simd", &ptm::sparse_rows_simd<FP>, fp, k, width, t, rng);
+#endif
+}
+
 template <typename FP>
 void all_kernels(const char* fp, std::mt19937_64& rng) {
   for (unsigned k = 1; k <= qsim::kMaxBlockQubits; ++k)
     for (unsigned width : {k, k + 1, k + 2, k + 4, std::max(k + 5, 11u)})
-      for (const std::vector<unsigned>& t : check::layouts(k, width, rng)) {
-        dense<FP>("apply_dense", &ptm::apply_dense<FP>, fp, k, width, t, rng);
-        diagonal<FP>(fp, k, width, t, rng);
-        sparse<FP>("sparse_rows", &ptm::sparse_rows<FP>, fp, k, width, t, rng);
-#if defined(QSIM_TEST_AVX2)
-        dense<FP>("apply_dense_simd", &ptm::apply_dense_simd<FP>, fp, k, width, t, rng);
-        sparse<FP>("sparse_rows_simd", &ptm::sparse_rows_simd<FP>, fp, k, width, t, rng);
-#endif
-      }
-}
-
-// A vector large enough that the loops run on several threads (when built with OpenMP).
-template <typename FP>
-void threaded(const char* fp, std::mt19937_64& rng) {
-  const unsigned width = 17;
+      for (const std::vector<unsigned>& t : check::layouts(k, width, rng)) block_kernels<FP>(fp, k, width, t, rng);
+  // a vector large enough that the loops run on two threads (when built with OpenMP)
   qsim::set_num_threads(2);
-  for (const std::vector<unsigned>& t : {std::vector<unsigned>{0, 1}, std::vector<unsigned>{5, 2, 12}}) {
-    const unsigned k = unsigned(t.size());
-#if defined(QSIM_TEST_AVX2)
-    dense<FP>("apply_dense_simd", &ptm::apply_dense_simd<FP>, fp, k, width, t, rng);
-    sparse<FP>("sparse_rows_simd", &ptm::sparse_rows_simd<FP>, fp, k, width, t, rng);
-#endif
-    dense<FP>("apply_dense", &ptm::apply_dense<FP>, fp, k, width, t, rng);
-    diagonal<FP>(fp, k, width, t, rng);
-    sparse<FP>("sparse_rows", &ptm::sparse_rows<FP>, fp, k, width, t, rng);
-  }
+  for (const std::vector<unsigned>& t : {std::vector<unsigned>{0, 1}, std::vector<unsigned>{5, 2, 12}})
+    block_kernels<FP>(fp, unsigned(t.size()), 17, t, rng);
   qsim::set_num_threads(0);
 }
 
@@ -128,7 +116,5 @@ int main() {
   std::mt19937_64 rng(20240611);
   all_kernels<double>("double", rng);
   all_kernels<float>("float", rng);
-  threaded<double>("double", rng);
-  threaded<float>("float", rng);
   return check::finish("ptm kernels");
 }

@@ -11,14 +11,11 @@
 #include "parallel.h"
 #include "statevector/kernel_table.h"
 
+#include "select_isa.h"
+#include "statevector/kernels.h"
 #if defined(QSIM_TEST_AVX2)
-#pragma GCC target("avx2,fma,popcnt")
-#define QSIM_ISA isa_avx2
 #include "statevector/apply_dense_simd.h"
 #include "statevector/pauli_sums_simd.h"
-#else
-#define QSIM_ISA isa_scalar
-#include "statevector/kernels.h"
 #endif
 
 namespace {
@@ -199,48 +196,39 @@ void sweeps(const char* fp, unsigned n, std::mt19937_64& rng) {
   check::close("apply_phase_vector" + where, psi.data(), flat(rotated).data(), 2 * dim, check::tolerance<FP>());
 }
 
+// Every block kernel on one layout: k qubits t of a state of n qubits.
 template <typename FP>
-void all_kernels(const char* fp, std::mt19937_64& rng) {
-  for (unsigned k = 1; k <= qsim::kMaxBlockQubits; ++k)
-    for (unsigned n : {k, k + 1, k + 2, k + 4, std::max(k + 5, 11u)})
-      for (const std::vector<unsigned>& t : check::layouts(k, n, rng)) {
-        dense<FP>("apply_dense", &sv::apply_dense<FP>, fp, k, n, t, rng);
+void block_kernels(const char* fp, unsigned k, unsigned n, const std::vector<unsigned>& t, std::mt19937_64& rng) {
+  dense<FP>("apply_dense", &sv::apply_dense<FP>, fp, k, n, t, rng);
 #if defined(QSIM_TEST_AVX2)
-        dense<FP>("apply_dense_simd", &sv::apply_dense_simd<FP>, fp, k, n, t, rng);
+  dense<FP>("apply_dense_simd", &sv::apply_dense_simd<FP>, fp, k, n, t, rng);
 #endif
-        diagonal<FP>(fp, k, n, t, rng);
-        sparse<FP>(fp, k, n, t, rng);
-        permute<FP>(fp, k, n, t, rng);
-      }
-  for (unsigned n : {1u, 2u, 4u, 5u, 6u, 9u, 14u}) {
-    pauli_sums<FP>("pauli_sums", &sv::pauli_sums<FP>, fp, n, rng);
-#if defined(QSIM_TEST_AVX2)
-    pauli_sums<FP>("pauli_sums_simd", &sv::pauli_sums_simd<FP>, fp, n, rng);
-#endif
-    sweeps<FP>(fp, n, rng);
-  }
+  diagonal<FP>(fp, k, n, t, rng);
+  sparse<FP>(fp, k, n, t, rng);
+  permute<FP>(fp, k, n, t, rng);
 }
 
-// A state large enough that the loops run on several threads (when built with OpenMP).
+// Every kernel over the whole state of n qubits.
 template <typename FP>
-void threaded(const char* fp, std::mt19937_64& rng) {
-  const unsigned n = 17;
-  qsim::set_num_threads(2);
-  for (const std::vector<unsigned>& t : {std::vector<unsigned>{0, 3}, std::vector<unsigned>{9, 2, 14}}) {
-    const unsigned k = unsigned(t.size());
-    dense<FP>("apply_dense", &sv::apply_dense<FP>, fp, k, n, t, rng);
-#if defined(QSIM_TEST_AVX2)
-    dense<FP>("apply_dense_simd", &sv::apply_dense_simd<FP>, fp, k, n, t, rng);
-#endif
-    diagonal<FP>(fp, k, n, t, rng);
-    sparse<FP>(fp, k, n, t, rng);
-    permute<FP>(fp, k, n, t, rng);
-  }
+void state_kernels(const char* fp, unsigned n, std::mt19937_64& rng) {
   pauli_sums<FP>("pauli_sums", &sv::pauli_sums<FP>, fp, n, rng);
 #if defined(QSIM_TEST_AVX2)
   pauli_sums<FP>("pauli_sums_simd", &sv::pauli_sums_simd<FP>, fp, n, rng);
 #endif
   sweeps<FP>(fp, n, rng);
+}
+
+template <typename FP>
+void all_kernels(const char* fp, std::mt19937_64& rng) {
+  for (unsigned k = 1; k <= qsim::kMaxBlockQubits; ++k)
+    for (unsigned n : {k, k + 1, k + 2, k + 4, std::max(k + 5, 11u)})
+      for (const std::vector<unsigned>& t : check::layouts(k, n, rng)) block_kernels<FP>(fp, k, n, t, rng);
+  for (unsigned n : {1u, 2u, 4u, 5u, 6u, 9u, 14u}) state_kernels<FP>(fp, n, rng);
+  // a state large enough that the loops run on two threads (when built with OpenMP)
+  qsim::set_num_threads(2);
+  for (const std::vector<unsigned>& t : {std::vector<unsigned>{0, 3}, std::vector<unsigned>{9, 2, 14}})
+    block_kernels<FP>(fp, unsigned(t.size()), 17, t, rng);
+  state_kernels<FP>(fp, 17, rng);
   qsim::set_num_threads(0);
 }
 
@@ -250,7 +238,5 @@ int main() {
   std::mt19937_64 rng(20240613);
   all_kernels<double>("double", rng);
   all_kernels<float>("float", rng);
-  threaded<double>("double", rng);
-  threaded<float>("float", rng);
   return check::finish("statevector kernels");
 }
