@@ -7,9 +7,11 @@
 
 #include "circuit_spec.h"
 #include "dispatch.h"
+#include "methods.h"
 #include "observables.h"
 #include "parallel.h"
 #include "program.h"
+#include "state_memory.h"
 
 namespace py = pybind11;
 using namespace qsim;
@@ -40,10 +42,16 @@ template <typename FP>
 py::array state_array(const Program<FP>& p, FP* values) {
   py::capsule owner(values, [](void* v) { std::free(v); });  // allocated by new_state
   const py::ssize_t d = py::ssize_t(p.dimension());
-  if (p.method() == Method::kPauliTransfer) return py::array_t<FP>({d * d}, {py::ssize_t(sizeof(FP))}, values, owner);
   using C = std::complex<FP>;
   const C* data = reinterpret_cast<const C*>(values);
-  if (p.method() == Method::kStatevector) return py::array_t<C>({d}, {py::ssize_t(sizeof(C))}, data, owner);
+  switch (p.state_kind()) {
+    case StateKind::kPauli:
+      return py::array_t<FP>({d * d}, {py::ssize_t(sizeof(FP))}, values, owner);
+    case StateKind::kPure:
+      return py::array_t<C>({d}, {py::ssize_t(sizeof(C))}, data, owner);
+    case StateKind::kDensity:
+      break;
+  }
   // v[i + d j] = rho[i, j]: rho's row index has stride 1, its column index stride d
   return py::array_t<C>({d, d}, {py::ssize_t(sizeof(C)), py::ssize_t(sizeof(C)) * d}, data, owner);
 }
@@ -54,12 +62,7 @@ void bind_program(py::module_& m, const char* name) {
   py::class_<P>(m, name)
       .def(py::init([](const std::string& method, CircuitSpec spec, unsigned max_fused, std::uint64_t trajectories,
                        std::uint64_t seed) {
-             const Method mth = method == "statevector"      ? Method::kStatevector
-                                : method == "density_matrix" ? Method::kDensityMatrix
-                                : method == "ptm"            ? Method::kPauliTransfer
-                                : method == "trajectories"   ? Method::kTrajectories
-                                                             : throw std::invalid_argument("unknown method " + method);
-             return new P(mth, std::move(spec), max_fused, trajectories, seed);
+             return new P(method, std::move(spec), max_fused, trajectories, seed);
            }),
            py::arg("method"), py::arg("spec"), py::arg("max_fused_qubits"), py::arg("trajectories") = 0,
            py::arg("seed") = 0)
@@ -207,4 +210,5 @@ PYBIND11_MODULE(_core, m) {
   m.def("available_isas", &available_isas);
   m.def("set_simd", &set_isa, py::arg("name"));
   m.attr("MAX_BLOCK_QUBITS") = kMaxBlockQubits;
+  m.attr("RUNNERS") = py::tuple(py::cast(method_names()));  // the methods with a runner, in registry order
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "statevector/kernel_table.h"
+#include "isa/kernel_table.h"
 
 namespace qsim {
 

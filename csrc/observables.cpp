@@ -3,40 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "kernels/reduction_chunks.h"
+#include "ptm/pauli_basis.h"
+
 namespace qsim {
-
-index_t pauli_index(index_t x, index_t z, unsigned n) {
-  index_t index = 0;
-  for (unsigned q = 0; q < n; ++q) {
-    const index_t bx = (x >> q) & 1u, bz = (z >> q) & 1u;
-    index |= ((bx ^ bz) << (2 * q)) | (bz << (2 * q + 1));
-  }
-  return index;
-}
-
-namespace {
-// v[x] <- sum_z v[z] (-1)^popcount(x & z), in place (dim a power of two).
-void walsh_hadamard(double* v, index_t dim) {
-  for (index_t h = 1; h < dim; h <<= 1)
-    for (index_t i = 0; i < dim; i += 2 * h)
-      for (index_t j = i; j < i + h; ++j) {
-        const double a = v[j], b = v[j + h];
-        v[j] = a + b;
-        v[j + h] = a - b;
-      }
-}
-}  // namespace
-
-template <typename FP>
-void pauli_probabilities(const FP* c, unsigned n, double* out) {
-  const index_t dim = index_t(1) << n;
-  const double scale = 1.0 / double(dim);
-  for (index_t z = 0; z < dim; ++z) out[z] = double(c[pauli_index(0, z, n)]) * scale;
-  walsh_hadamard(out, dim);  // p(x) = 2^-n sum_z c_Z(z) (-1)^popcount(x & z)
-}
-
-template void pauli_probabilities<double>(const double*, unsigned, double*);
-template void pauli_probabilities<float>(const float*, unsigned, double*);
 
 PauliSumObservable::PauliSumObservable(unsigned num_qubits, const std::vector<index_t>& x,
                                        const std::vector<index_t>& z, const std::vector<double>& coeff)
@@ -75,7 +45,7 @@ void PauliSumObservable::check_fits(unsigned n) const {
 template <typename FP>
 double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   double total = identity_;
-  if (state.kind == StateView<FP>::Kind::kPauli) {
+  if (state.kind == StateKind::kPauli) {
     for (size_t g = 0, t = 0; g < x_.size(); ++g)
       for (; t < end_[g]; ++t) total += coeff_[t] * double(state.data[pauli_index(x_[g], z_[t], state.n)]);
     return total;
@@ -85,10 +55,10 @@ double PauliSumObservable::evaluate(const StateView<FP>& state) const {
   sums.resize(z_.size());
   scratch.resize(z_.size() * reduction_chunks(state.n));
   const KernelTable<FP>& k = *state.kernels;
-  if (state.kind == StateView<FP>::Kind::kPure)
-    k.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
+  if (state.kind == StateKind::kPure)
+    k.statevector.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
   else
-    k.dm_pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
+    k.density.pauli_sums(state.data, state.n, terms(), sums.data(), scratch.data());
   for (size_t t = 0; t < z_.size(); ++t) total += coeff_[t] * sums[t];
   return total;
 }
@@ -152,11 +122,11 @@ void DiagonalObservable::apply_to(const FP* psi, unsigned n, FP* out) const {
 template <typename FP>
 double DiagonalObservable::evaluate(const StateView<FP>& state) const {
   switch (state.kind) {
-    case StateView<FP>::Kind::kPure:
-      return state.kernels->expect_diagonal(state.data, state.n, values_.data());
-    case StateView<FP>::Kind::kDensity:
-      return state.kernels->dm_expect_diagonal(state.data, state.n, values_.data());
-    case StateView<FP>::Kind::kPauli:
+    case StateKind::kPure:
+      return state.kernels->statevector.expect_diagonal(state.data, state.n, values_.data());
+    case StateKind::kDensity:
+      return state.kernels->density.expect_diagonal(state.data, state.n, values_.data());
+    case StateKind::kPauli:
       break;
   }
   std::vector<double> p(values_.size());

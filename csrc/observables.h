@@ -3,22 +3,26 @@
 // three state representations: a pure state, a density matrix, Pauli-Liouville coefficients.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "common.h"
-#include "statevector/kernel_table.h"
+#include "isa/kernel_table.h"
+#include "kernels/pauli_terms.h"
 
 namespace qsim {
+
+// The layouts in which the simulation methods hold the state of n qubits.
+enum class StateKind {
+  kPure,     // 2^n interleaved complex amplitudes
+  kDensity,  // 4^n interleaved complex entries, v[i + 2^n j] = rho[i, j]
+  kPauli,    // 4^n real coefficients c_P = Tr(rho P), P indexed by sum_q 4^q code(P_q), I,X,Y,Z = 0..3
+};
 
 // A state of n qubits as one of the simulation methods holds it.
 template <typename FP>
 struct StateView {
-  enum class Kind {
-    kPure,     // 2^n interleaved complex amplitudes
-    kDensity,  // 4^n interleaved complex entries, v[i + 2^n j] = rho[i, j]
-    kPauli,    // 4^n real coefficients c_P = Tr(rho P), P indexed by sum_q 4^q code(P_q), I,X,Y,Z = 0..3
-  };
-  Kind kind;
+  StateKind kind;
   const FP* data;
   unsigned n;
   const KernelTable<FP>* kernels;
@@ -95,13 +99,6 @@ class DiagonalObservable final : public ObservableBase<DiagonalObservable> {
   std::vector<double> values_;
 };
 
-// Index of the Pauli string (x, z masks) in the Pauli-Liouville vector: qubit q holds
-// code I=0, X=1, Y=2, Z=3 in bits 2q, 2q+1 (bit 2q = x xor z, bit 2q+1 = z).
-index_t pauli_index(index_t x, index_t z, unsigned n);
-
-// Z-basis probabilities from Pauli-Liouville coefficients: a Walsh-Hadamard transform of
-// the Z-only coefficients. out: 2^n entries.
-template <typename FP>
-void pauli_probabilities(const FP* c, unsigned n, double* out);
+using ObservableList = std::vector<std::shared_ptr<const Observable>>;
 
 }  // namespace qsim

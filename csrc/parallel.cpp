@@ -1,7 +1,5 @@
 #include "parallel.h"
 
-#include "statevector/kernel_table.h"
-
 #include <atomic>
 
 namespace qsim {
@@ -23,11 +21,6 @@ int num_threads() {
 }
 
 void set_num_threads(int n) { g_threads.store(n > 0 ? n : 0, std::memory_order_relaxed); }
-
-unsigned reduction_chunks(unsigned n) {
-  const index_t by_size = (index_t(1) << n) >> 12;  // at least 4096 amplitudes a chunk
-  return by_size >= kMaxChunks ? kMaxChunks : (by_size == 0 ? 1u : unsigned(by_size));
-}
 
 bool in_parallel_region() {
 #ifdef QSIM_OPENMP

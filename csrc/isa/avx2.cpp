@@ -1,5 +1,6 @@
 // The AVX2/FMA kernels: the same templates compiled with the avx2 and fma targets enabled,
-// used only when the CPU reports both (dispatch.cpp). No -march flag is needed.
+// used only when the CPU reports both (dispatch.cpp). No -march flag is needed. The
+// kernels with a faster AVX2 version replace the portable ones in the table.
 #include "common.h"
 
 #if defined(QSIM_HAVE_AVX2)
@@ -7,12 +8,14 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "isa/kernel_table.h"
+#include "kernels/reduction_chunks.h"
 #include "parallel.h"
-#include "statevector/kernel_table.h"
 
 #pragma GCC target("avx2,fma,popcnt")
 #define QSIM_ISA isa_avx2
-#include "statevector/kernels.h"
+#include "isa/make_table.h"
+#include "ptm/apply_simd.h"
 #include "statevector/apply_dense_simd.h"
 #include "statevector/pauli_sums_simd.h"
 
@@ -22,10 +25,10 @@ namespace {
 template <typename FP>
 KernelTable<FP> avx2_table() {
   KernelTable<FP> table = isa_avx2::make_table<FP>("avx2");
-  table.apply_dense = &isa_avx2::apply_dense_simd<FP>;
-  table.real_dense = &isa_avx2::real_dense_simd<FP>;
-  table.real_sparse_rows = &isa_avx2::real_sparse_rows_simd<FP>;
-  table.pauli_sums = &isa_avx2::pauli_sums_simd<FP>;
+  table.statevector.apply_dense = &isa_avx2::statevector::apply_dense_simd<FP>;
+  table.statevector.pauli_sums = &isa_avx2::statevector::pauli_sums_simd<FP>;
+  table.ptm.apply_dense = &isa_avx2::ptm::apply_dense_simd<FP>;
+  table.ptm.sparse_rows = &isa_avx2::ptm::sparse_rows_simd<FP>;
   return table;
 }
 }  // namespace

@@ -1,6 +1,6 @@
 // The portable kernels: compiled for the baseline instruction set of the target.
 #define QSIM_ISA isa_scalar
-#include "statevector/kernels.h"
+#include "isa/make_table.h"
 
 namespace qsim {
 

@@ -1,16 +1,24 @@
-// <psi|P|psi> for every term of a Pauli sum with AVX2 (included by isa/avx2.cpp only, after
-// kernels.h). Per X-mask group, the products w_i = conj(psi[i ^ x]) psi[i] are formed two
-// amplitudes per register, tile by tile; each term is then a signed sum of the real or
-// imaginary parts, sixteen indices at a time: the signs (-1)^popcount(i & z) of sixteen
-// neighbouring indices are a fixed pattern of z's low four bits, flipped by the parity of
-// the common high bits. When x's highest bit h is 4 or more, only the tiles with bit h
-// clear are formed (the partner tile gives the same sum, see pauli_sums in kernels.h).
+// <psi|P|psi> for every term of a Pauli sum with AVX2: the AVX2 pauli_sums of the statevector
+// table, for a translation unit compiled for avx2,fma (isa/avx2.cpp). Per X-mask group, the
+// products w_i = conj(psi[i ^ x]) psi[i] are formed two amplitudes per register, tile by
+// tile; each term is then a signed sum of the real or imaginary parts, sixteen indices at a
+// time: the signs (-1)^popcount(i & z) of sixteen neighbouring indices are a fixed pattern of
+// z's low four bits, flipped by the parity of the common high bits. When x's highest bit h is
+// 4 or more, only the tiles with bit h clear are formed (the partner tile gives the same sum,
+// see pauli_sums in statevector/kernels.h).
 #pragma once
 
 #include <immintrin.h>
 
+#include <cstdint>
+
+#include "kernels/pauli_signs.h"
+#include "kernels/reductions.h"
+#include "statevector/kernels.h"
+
 namespace qsim {
 namespace QSIM_ISA {
+namespace statevector {
 
 // Row z_lo: (-1)^popcount(lo & z_lo) for the sixteen lo in the order the products are
 // stored: each four neighbouring indices as (0, 2, 1, 3), the order hadd leaves them in.
@@ -94,5 +102,6 @@ void pauli_sums_simd(const FP* psi, unsigned n, const PauliTerms& terms, double*
   });
 }
 
+}  // namespace statevector
 }  // namespace QSIM_ISA
 }  // namespace qsim

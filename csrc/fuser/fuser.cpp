@@ -1,8 +1,8 @@
-#include "fuser.h"
+#include "fuser/fuser.h"
 
 #include <algorithm>
 
-#include "dispatch.h"
+#include "isa/kernel_table.h"
 
 namespace qsim {
 
@@ -98,7 +98,7 @@ std::vector<unsigned> local_positions(const std::vector<unsigned>& block_qubits,
 // with G acting on the block positions `local`.
 void left_multiply(std::vector<cplx>& acc, unsigned block_k, const std::vector<cplx>& g,
                    const std::vector<unsigned>& local) {
-  scalar_kernels_f64().apply_dense(reinterpret_cast<double*>(acc.data()), 2 * block_k, local.data(),
+  scalar_kernels_f64().statevector.apply_dense(reinterpret_cast<double*>(acc.data()), 2 * block_k, local.data(),
                                    unsigned(local.size()), reinterpret_cast<const double*>(g.data()));
 }
 
