@@ -2,7 +2,7 @@
 
 The options become a CompileOptions record (qsim.options), the Program's ``options``; the
 circuit is lowered by its method's lowering (qsim.methods, qsim.lowering) and fused and run
-in C++ (csrc/fuser.cpp, csrc/program.cpp).
+in C++ (csrc/fuser/, csrc/program.cpp and the runner of its method).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ a = coeff * theta[k] + offset; a parametrised ``u`` becomes p(lam) ry(theta) p(p
 diagonal evolution becomes its phase values over all 2^n basis states; a noise channel
 follows the gate it is attached to. A subclass says what each of those is on its state
 (``targets``, ``constant``, ``parametric``, ``phase_vector``, ``channel``); the C++ side fuses
-and runs the result (csrc/fuser.cpp, csrc/program.cpp).
+and runs the result (csrc/fuser/, csrc/program.cpp and the runner of its method).
 """
 
 from __future__ import annotations

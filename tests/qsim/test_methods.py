@@ -5,6 +5,7 @@ import pytest
 
 import qsim
 from qsim import Circuit, NoiseModel, ParameterVector, PauliSum, noise
+from qsim import _core
 from qsim.lowering.base import Lowering
 from qsim.methods import METHODS
 
@@ -14,6 +15,12 @@ def test_every_method_name_maps_to_one_lowering_of_its_own():
     lowerings = [m.lowering for m in METHODS.values()]
     assert all(isinstance(cls, type) and issubclass(cls, Lowering) for cls in lowerings)
     assert len(set(lowerings)) == len(lowerings)
+
+
+def test_every_method_name_maps_to_one_cpp_runner_and_back():
+    """The Python registry and the C++ one (csrc/methods.cpp) name the same methods, in the
+    same order: each lowering has one runner of its name, and no runner lacks a lowering."""
+    assert tuple(METHODS) == _core.RUNNERS
 
 
 def test_compile_accepts_exactly_the_registered_names():
