@@ -39,6 +39,7 @@ A model pickles and deep-copies; ``to_dict`` / ``from_dict`` give its JSON form.
 
 from __future__ import annotations
 
+import copy
 import numbers
 from typing import NamedTuple
 
@@ -380,7 +381,7 @@ class NoiseModel:
         device = None
         if self._device is not None:
             d = self._device
-            device = {"profile": dict(d.profile), "gate_error": d.gate_error,
+            device = {"profile": copy.deepcopy(dict(d.profile)), "gate_error": d.gate_error,
                       "thermal_relaxation": d.thermal_relaxation, "readout_error": d.readout_error}
         return {
             "format": _FORMAT,

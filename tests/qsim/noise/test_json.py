@@ -108,6 +108,9 @@ def test_noise_models_round_trip_through_json(name):
     back = NoiseModel.from_dict(json.loads(json.dumps(data, allow_nan=False)))
     assert json.dumps(back.to_dict(), sort_keys=True) == json.dumps(data, sort_keys=True)
     assert repr(back) == repr(nm)
+    if data["device"] is not None:  # the form is a copy: changing it leaves the model alone
+        data["device"]["profile"]["qubits"][0]["t1_us"] = 1.0
+        assert nm.to_dict()["device"]["profile"]["qubits"][0]["t1_us"] > 1.0
     c = _device_circuit(nm)
     for a, b in zip(_results(nm, c), _results(back, c)):
         np.testing.assert_allclose(a, b, rtol=0, atol=1e-13)
