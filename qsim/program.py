@@ -1,4 +1,11 @@
-"""Program: a compiled circuit, run many times with new parameters (C++, GIL released)."""
+"""Program: a compiled circuit, run many times with new parameters (C++, GIL released).
+
+The readout rule, as in Qiskit Aer: readout error (``NoiseModel.add_readout``, a device's
+readout) belongs to measurement. ``sample`` and every shot-based estimate (``expectation``
+with ``shots``) include it; ``probabilities`` and the exact ``expectation`` are the state's
+own unless ``readout=True``, and with ``readout=True`` they are the infinite-shot limits of
+the sampled values (the measured distribution, and the mean of a diagonal observable over it).
+"""
 
 from __future__ import annotations
 
@@ -137,12 +144,14 @@ class Program:
         self._require_memory(0, "the state")
         return self._core.run(t)
 
-    def probabilities(self, theta=None) -> np.ndarray:
-        """|amplitude|^2 for each of the 2^n basis states."""
+    def probabilities(self, theta=None, *, readout: bool = False) -> np.ndarray:
+        """|amplitude|^2 (the diagonal of rho) for each of the 2^n basis states; with
+        ``readout=True`` the measured distribution, readout error applied (the readout rule,
+        module docstring)."""
         t = self._theta(theta)
         self._require_memory(8 << self.num_qubits, "probabilities")
         p = self._core.probabilities(t)
-        return self.noise_model.apply_readout(p) if self._readout else p
+        return self.noise_model.apply_readout(p) if readout and self._readout else p
 
     def _require_memory(self, extra: int, what: str) -> None:
         """Every call allocates one state; some need `extra` bytes more (ValueError if short)."""
@@ -153,7 +162,8 @@ class Program:
         return self.noise_model is not None and self.noise_model.has_readout
 
     def sample(self, theta=None, shots: int = 1024, seed: int | None = None) -> Samples:
-        """Draws ``shots`` measurements in the computational basis; reproducible for a seed."""
+        """Draws ``shots`` measurements in the computational basis, readout error included;
+        reproducible for a seed."""
         t = self._theta(theta)
         shots = integer("shots", shots, minimum=0)
         if seed is None:
@@ -167,12 +177,13 @@ class Program:
 
     def expectation(self, theta, observable, *, readout: bool = False, shots: int | None = None,
                     seed: int | None = None):
-        """<O> at theta: a float for one observable, an array for a list of them. Readout
-        error never enters, unless ``readout=True``: then diagonal observables (Z-only
-        PauliSums, DiagonalObservables) are averaged over the measured distribution
-        ``probabilities(theta)``, readout error included. With ``shots``, the estimate a
-        device would give: each qubit-wise commuting group of Pauli terms measured in its
-        basis with ``shots`` shots (qsim.shots), reproducible for a seed."""
+        """<O> at theta: a float for one observable, an array for a list of them; the
+        state's own value. With ``readout=True``, diagonal observables (Z-only PauliSums,
+        DiagonalObservables) are averaged over the measured distribution
+        ``probabilities(theta, readout=True)``. With ``shots``, the estimate a device would
+        give, readout error included whatever ``readout`` says: each qubit-wise commuting
+        group of Pauli terms measured in its basis with ``shots`` shots (qsim.shots),
+        reproducible for a seed. (The readout rule: module docstring.)"""
         if shots is None and not readout and type(observable) in _SINGLE:  # the variational loop's call
             if not (type(theta) is np.ndarray and theta.ndim == 1 and theta.dtype == _FLOAT64):
                 theta = self._theta(theta)  # (the C++ side checks the length and finiteness)
@@ -187,7 +198,7 @@ class Program:
             values = np.array([self._shots.estimate(theta, o, shots, int(s) % 2**63) for o, s in zip(items, seeds)])
             return float(values[0]) if single else values
         if readout:
-            p = self.probabilities(theta)
+            p = self.probabilities(theta, readout=True)
             single = isinstance(observable, (PauliSum, DiagonalObservable))
             values = np.array([p @ _diagonal_values(o) for o in ([observable] if single else observable)])
             return float(values[0]) if single else values

@@ -8,8 +8,9 @@ leftmost label character on the highest qubit. Use it for n <= 10 or so.
 
 Noise (``noise_model=`` in density_matrix / compile): the circuit is expanded by
 ``NoiseModel.noisy_instructions`` and every channel is applied as rho -> sum_K K rho K^dag
-with each Kraus operator embedded as a full 2^n x 2^n matrix; readout error changes
-``probabilities`` and ``sample`` only.
+with each Kraus operator embedded as a full 2^n x 2^n matrix; readout error follows the
+readout rule of ``qsim.program``: it enters ``sample``, and ``probabilities`` /
+``expectation`` only with ``readout=True``.
 """
 
 from __future__ import annotations
@@ -136,9 +137,9 @@ def _diagonal_values(observable, num_qubits: int) -> np.ndarray:
 
 class ReferenceProgram:
     """The Program API on top of the dense reference (method 'statevector' or 'density_matrix';
-    a noise model needs 'density_matrix'). Readout error of the noise model changes
-    ``probabilities`` and ``sample`` (true outcomes drawn first, then bits flipped), not
-    ``expectation``."""
+    a noise model needs 'density_matrix'). Readout error of the noise model enters ``sample``
+    (true outcomes drawn first, then bits flipped), and ``probabilities`` / ``expectation``
+    only with ``readout=True`` (the readout rule of ``qsim.program``)."""
 
     def __init__(self, circuit: Circuit, method: str = "statevector", noise_model: NoiseModel | None = None):
         if method not in ("statevector", "density_matrix"):
@@ -164,9 +165,9 @@ class ReferenceProgram:
         p = np.abs(state) ** 2 if state.ndim == 1 else np.real(np.diag(state)).copy()
         return np.clip(p, 0.0, None)
 
-    def probabilities(self, theta=None) -> np.ndarray:
+    def probabilities(self, theta=None, *, readout: bool = False) -> np.ndarray:
         p = self._true_probabilities(theta)
-        if self.noise_model is not None and self.noise_model.has_readout:
+        if readout and self.noise_model is not None and self.noise_model.has_readout:
             p = self.noise_model.apply_readout(p)
         return p
 
@@ -181,9 +182,9 @@ class ReferenceProgram:
     def expectation(self, theta, observable, *, readout: bool = False):
         """<O> of the state (readout error never enters). With ``readout=True`` (diagonal
         observables only: Z-only PauliSums, DiagonalObservables) it is instead the mean of O over
-        the measured distribution ``probabilities(theta)``, readout error included."""
+        the measured distribution ``probabilities(theta, readout=True)``."""
         if readout:
-            p = self.probabilities(theta)
+            p = self.probabilities(theta, readout=True)
             single = isinstance(observable, (PauliSum, DiagonalObservable))
             values = [float(p @ _diagonal_values(o, self.num_qubits)) for o in ([observable] if single else observable)]
             return values[0] if single else np.array(values)

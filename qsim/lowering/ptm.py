@@ -9,7 +9,7 @@ import numpy as np
 from qsim.gates import GATES, spectral_form
 from qsim.liouville import ptm_from_superop, superop_spectrum, unitary_superop
 from qsim.lowering.base import Lowering
-from qsim.observables import walsh_coefficients
+from qsim.lowering.ising import ising_terms
 from qsim.parameters import ParameterExpression
 
 
@@ -33,21 +33,16 @@ class PTMLowering(Lowering):
         self.spec.add_parametric(targets, values, np.ascontiguousarray(projectors), *self.angle_args(angle))
 
     def phase_vector(self, values, angle) -> None:
-        """exp(-i a D) as Z and ZZ rotations (up to a global phase), for D with at most
-        two-body terms: the Walsh coefficients w_z of D give exp(-i a w_z Z_z)."""
-        w = walsh_coefficients(values)
-        weights = np.array([bin(z).count("1") for z in range(w.size)])
-        scale = max(1.0, float(np.max(np.abs(values))))
-        if np.any(np.abs(w[weights > 2]) > 1e-12 * scale):
-            raise ValueError(f"method {self.method!r} takes diagonal evolutions with at most two-body (Ising) terms")
-        for z in np.flatnonzero((weights >= 1) & (weights <= 2) & (np.abs(w) > 1e-15 * scale)):
-            qubits = [q for q in range(self.n) if (z >> q) & 1]
-            gate = GATES["rz" if len(qubits) == 1 else "rzz"]
-            scaled = 2.0 * w[z] * angle  # rz(t) = exp(-i t Z / 2)
+        """exp(-i a D) as RZ and RZZ rotations (qsim.lowering.ising), for D with at most
+        two-body terms."""
+        what = f"method {self.method!r} takes diagonal evolutions with at most two-body (Ising) terms: this diagonal"
+        for bits, w in ising_terms(values, what):
+            gate = GATES["rz" if len(bits) == 1 else "rzz"]
+            scaled = 2.0 * w * angle  # rz(t) = exp(-i t Z / 2)
             if isinstance(scaled, ParameterExpression):
-                self.parametric(qubits, *spectral_form(gate), scaled)
+                self.parametric(bits, *spectral_form(gate), scaled)
             else:
-                self.constant(qubits, gate.matrix(scaled))
+                self.constant(bits, gate.matrix(scaled))
 
     def channel(self, channel, qubits) -> None:
         targets = self.checked_targets(qubits, "a channel")

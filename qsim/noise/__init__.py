@@ -9,9 +9,15 @@ depolarizing p vs Qiskit's lam) are in ``qsim.noise.channels``.
 
 ``NoiseModel`` (also ``qsim.NoiseModel``) attaches channels to gates; see ``qsim.noise.model``
 for the query API the compiler uses. ``NoiseModel.from_device("line5")`` builds noise from a
-device profile (``qsim.noise.device``; packaged: ``device_profiles()``).
+device profile (``qsim.noise.device``; packaged: ``device_profiles()``: line5, heavyhex7 and
+mumbai27, IBM Mumbai's medians), ``from_device(name, num_qubits=n, topology="all-to-all")``
+puts a profile's medians on every qubit and pair (``qsim.noise.all_to_all``).
+``NoiseModel.to_dict()`` / ``from_dict`` give a model's JSON form, ``channel_to_dict`` /
+``channel_from_dict`` a channel's (``qsim.noise.channel_json``); models also pickle.
 """
 
+from qsim.noise.all_to_all import all_to_all_profile
+from qsim.noise.channel_json import channel_from_dict, channel_to_dict
 from qsim.noise.channel_op import ChannelOp, is_channel_op
 from qsim.noise.channels import (
     KRAUS_ATOL,
@@ -49,10 +55,13 @@ __all__ = [
     "ChannelOp",
     "DeviceNoise",
     "NoiseModel",
+    "all_to_all_profile",
     "amplitude_damping",
     "apply_readout_to_probabilities",
     "apply_readout_to_samples",
     "bit_flip",
+    "channel_from_dict",
+    "channel_to_dict",
     "confusion_matrix",
     "depolarizing",
     "depolarizing_p_from_qiskit",

@@ -26,7 +26,10 @@ Profile format (all keys required unless marked optional)::
 Lookup of (error, duration) for gate ``name`` on ``qubits``: an override for (name, qubits),
 then an override for ("1q"/"2q", qubits), then gates[name], then gates["1q"/"2q"]. Pairs are
 unordered (cx(0, 1) and cx(1, 0) share a calibration). Gates on 3 or more qubits (ccx, cswap,
-a wide ``unitary`` or ``diagonal_evolution``) have no device calibration: decompose them first.
+a wide ``unitary``) have no device calibration: decompose them first. A device model runs a
+``diagonal_evolution`` as its RZ / RZZ gates (qsim.noise.model), each with its calibration.
+``NoiseModel.from_device(..., topology="all-to-all", num_qubits=n)`` puts the profile's
+medians on every qubit and pair of n qubits instead (qsim.noise.all_to_all).
 
 Noise after a gate on k qubits (d = 2^k), as qiskit-aer's ``basic_device_gate_errors``
 (``qiskit_aer.noise.device.models._device_depolarizing_error`` and
@@ -120,8 +123,9 @@ def _gate_entry(value, what: str) -> tuple[float, float]:
     return _number(value["error"], f"{what} error", upper=1.0), _number(value["duration_ns"], f"{what} duration_ns")
 
 
-def _gate_class(name: str, what: str) -> int:
-    """Arity of a gate key: '1q', '2q' or a qsim gate name of 1 or 2 qubits."""
+def gate_arity(name: str, what: str) -> int:
+    """Arity of a gate key: '1q', '2q' or a qsim gate name of 1 or 2 qubits (ValueError
+    naming ``what`` otherwise)."""
     if name in ("1q", "2q"):
         return int(name[0])
     if name not in GATES:
@@ -180,9 +184,9 @@ def validate_profile(prof) -> dict:
             raise ValueError(f"device profile: gates must define the default {key!r}")
     gate_props = {}
     for gname, entry in gates.items():
-        _gate_class(gname, f"gates[{gname!r}]")
-        gate_props[gname] = _gate_entry(entry, f"gates[{gname!r}]")
-    overrides = {}
+        gate_arity(gname, f"gates[{gname!r}]")
+        gate_props[gname] = _gate_json(*_gate_entry(entry, f"gates[{gname!r}]"))
+    overrides = []
     edge_set = {frozenset(e) for e in edges}
     for i, entry in enumerate(prof.get("gate_overrides", [])):
         if not isinstance(entry, dict) or set(entry) != {"gate", "qubits", "error", "duration_ns"}:
@@ -190,18 +194,21 @@ def validate_profile(prof) -> dict:
         gname = entry["gate"]
         if not isinstance(gname, str):
             raise ValueError(f"device profile: gate_overrides[{i}] gate must be a string, got {gname!r}")
-        k = _gate_class(gname, f"gate_overrides[{i}]")
+        k = gate_arity(gname, f"gate_overrides[{i}]")
         qs = _qubit_list(entry["qubits"], n, f"gate_overrides[{i}] qubits", k)
         if k == 2 and frozenset(qs) not in edge_set:
             raise ValueError(f"device profile: gate_overrides[{i}] is for pair {list(qs)}, not in the coupling map")
-        overrides[(gname, frozenset(qs))] = _gate_entry(
-            {"error": entry["error"], "duration_ns": entry["duration_ns"]}, f"gate_overrides[{i}]"
-        )
+        error, duration = _gate_entry({"error": entry["error"], "duration_ns": entry["duration_ns"]}, f"gate_overrides[{i}]")
+        overrides.append({"gate": gname, "qubits": list(qs), **_gate_json(error, duration)})
     return _Profile({
         "name": name, "description": prof.get("description", ""), "source": prof.get("source", ""),
         "num_qubits": n, "coupling_map": [list(e) for e in edges], "qubits": qprops,
         "gates": gate_props, "gate_overrides": overrides,
     })
+
+
+def _gate_json(error: float, duration: float) -> dict:
+    return {"error": error, "duration_ns": duration}
 
 
 class _Profile(dict):
@@ -210,7 +217,9 @@ class _Profile(dict):
 
 def load_profile(profile) -> dict:
     """Reads and validates a profile: a packaged name, a path to a JSON file, or a dict.
-    Returns the normalised dict (gate entries as (error, duration_ns) tuples)."""
+    Returns the normalised dict: the JSON format above with every key present, numbers as
+    floats and readout_error as [P(1|0), P(0|1)]; it is plain JSON (``json.dumps`` takes it)
+    and loads again as the same profile."""
     if isinstance(profile, _Profile):
         return profile
     raw = profile if isinstance(profile, dict) else _read_profile_file(profile)
@@ -221,7 +230,12 @@ class DeviceNoise:
     """The gate noise a profile implies (see the module docstring); ``channels_for`` is what
     NoiseModel.channels_for calls first for a from_device model."""
 
-    def __init__(self, profile: dict, *, gate_error: bool = True, thermal_relaxation: bool = True):
+    def __init__(self, profile: dict, *, gate_error: bool = True, thermal_relaxation: bool = True,
+                 readout_error: bool = True):
+        """``profile``: a profile as load_profile accepts it. The flags switch off the
+        depolarizing part, the thermal relaxation, or the readout error (``readout`` is then
+        None on every qubit)."""
+        profile = load_profile(profile)
         self.profile = profile
         self.name = profile["name"]
         self.num_qubits = profile["num_qubits"]
@@ -229,19 +243,35 @@ class DeviceNoise:
         self._edges = {frozenset(e) for e in self.coupling_map}
         self.gate_error = bool(gate_error)
         self.thermal_relaxation = bool(thermal_relaxation)
-        self.readout = [readout_confusion(*q["readout_error"]) if any(q["readout_error"]) else None for q in profile["qubits"]]
+        self.readout_error = bool(readout_error)
+        self.readout = [
+            readout_confusion(*q["readout_error"]) if self.readout_error and any(q["readout_error"]) else None
+            for q in profile["qubits"]
+        ]
+        self._overrides = {(o["gate"], frozenset(o["qubits"])): (o["error"], o["duration_ns"])
+                           for o in profile["gate_overrides"]}
         self._cache: dict = {}
 
     def gate_properties(self, name: str, qubits: tuple[int, ...]) -> tuple[float, float]:
         """(error, duration_ns) of gate ``name`` on ``qubits`` after the lookup order above."""
         cls = f"{len(qubits)}q"
         key = frozenset(qubits)
-        ov = self.profile["gate_overrides"]
-        gates = self.profile["gates"]
         for candidate in ((name, key), (cls, key)):
-            if candidate in ov:
-                return ov[candidate]
-        return gates.get(name, gates[cls])
+            if candidate in self._overrides:
+                return self._overrides[candidate]
+        entry = self.profile["gates"].get(name, self.profile["gates"][cls])
+        return entry["error"], entry["duration_ns"]
+
+    def __repr__(self) -> str:
+        return f"DeviceNoise({self.describe()})"
+
+    def describe(self) -> str:
+        """What the device noise holds, in a few words (NoiseModel's repr uses it)."""
+        parts = [p for p, on in (("depolarizing gate error", self.gate_error),
+                                 ("thermal relaxation", self.thermal_relaxation)) if on]
+        readout = sum(c is not None for c in self.readout)
+        return (f"{self.name!r}: {self.num_qubits} qubits, {len(self.coupling_map)} coupled pairs, "
+                f"{' + '.join(parts) or 'no gate noise'}, readout error on {readout} qubit(s)")
 
     def _check(self, name: str, qubits: tuple[int, ...]) -> None:
         for q in qubits:

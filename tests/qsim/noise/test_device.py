@@ -24,7 +24,7 @@ def test_packaged_profiles_load():
         assert "representative" in prof["source"].lower() or "not a calibration" in prof["source"].lower()
         for q in prof["qubits"]:
             assert 50 <= q["t1_us"] <= 400 and q["t2_us"] <= 2 * q["t1_us"]
-        assert 1e-3 <= prof["gates"]["2q"][0] <= 3e-2
+        assert 1e-3 <= prof["gates"]["2q"]["error"] <= 3e-2
 
 
 def test_from_device_by_name_path_and_dict(tmp_path):

@@ -240,7 +240,8 @@ def test_reference_program_readout_changes_probabilities_and_samples_not_expecta
     nm = NoiseModel().add_readout(conf, qubits=[0])
     prog = qsim.reference.compile(c, method="density_matrix", noise_model=nm)
     clean = qsim.reference.compile(c, method="density_matrix")
-    np.testing.assert_allclose(prog.probabilities(), [0.2, 0.8, 0, 0], atol=1e-15)
+    np.testing.assert_allclose(prog.probabilities(readout=True), [0.2, 0.8, 0, 0], atol=1e-15)
+    np.testing.assert_allclose(prog.probabilities(), [0, 1, 0, 0], atol=1e-15)  # the state's own
     obs = qsim.PauliSum([("IZ", 1.0)])
     assert prog.expectation(None, obs) == pytest.approx(clean.expectation(None, obs)) == pytest.approx(-1.0)
     # asked for: the mean over the measured distribution (diagonal observables only)

@@ -55,7 +55,8 @@ def test_readout_changes_probabilities_and_samples_not_expectations():
     nm = NoiseModel().add_readout([[0.9, 0.1], [0.2, 0.8]])
     for method in ("density_matrix", "ptm"):
         prog = qsim.compile(c, method=method, noise_model=nm)
-        p = prog.probabilities()
+        p = prog.probabilities(readout=True)
+        np.testing.assert_allclose(prog.probabilities(), [0, 1, 0, 0], atol=1e-12)  # the state's own
         # true state |01>: qubit 0 reads 1 with 0.8, qubit 1 reads 0 with 0.9
         np.testing.assert_allclose(p, [0.2 * 0.9, 0.8 * 0.9, 0.2 * 0.1, 0.8 * 0.1], atol=1e-12)
         z0 = PauliSum([("Z0", 1.0)], num_qubits=2)
@@ -105,6 +106,6 @@ def test_larger_noisy_circuits_match_reference(n, seed, idle):
     for method in ("density_matrix", "ptm"):
         prog = qsim.compile(c, method=method, noise_model=nm)
         assert abs(prog.expectation(None, obs) - exact) < 1e-10
-        np.testing.assert_allclose(prog.probabilities(), probabilities, atol=1e-10)
+        np.testing.assert_allclose(prog.probabilities(readout=True), probabilities, atol=1e-10)
     mean, error = qsim.compile(c, method="trajectories", noise_model=nm, trajectories=2000, seed=seed).expectation_with_error(None, obs)
     assert abs(mean - exact) <= 5 * error + 1e-12

@@ -149,9 +149,9 @@ def test_noisy_reference_matches_aer_density_matrix(seed, n):
         assert fast.expectation(None, obs) == pytest.approx(expected, abs=1e-8)
         np.testing.assert_allclose(fast.probabilities(), prog.probabilities(), atol=1e-8)
     np.testing.assert_allclose(qsim.compile(c, method="density_matrix", noise_model=ours).run(), rho_aer, atol=1e-8)
-    np.testing.assert_allclose(prog.probabilities(), noise.apply_readout_to_probabilities(np.real(np.diag(rho_aer)), [np.array(conf)] * n), atol=1e-8)
+    np.testing.assert_allclose(prog.probabilities(readout=True), noise.apply_readout_to_probabilities(np.real(np.diag(rho_aer)), [np.array(conf)] * n), atol=1e-8)
     shots = 100_000
-    _assert_counts_match(_aer_counts(qiskit_aer, qc, theirs, shots, seed), prog.probabilities(), shots)
+    _assert_counts_match(_aer_counts(qiskit_aer, qc, theirs, shots, seed), prog.probabilities(readout=True), shots)
 
 
 def test_device_model_matches_aer_on_line5():
@@ -192,4 +192,4 @@ def test_device_model_matches_aer_on_line5():
     np.testing.assert_allclose(prog.run(), rho_aer, atol=1e-8)
     assert np.max(np.abs(rho_aer - reference.density_matrix(c))) > 1e-3
     shots = 100_000
-    _assert_counts_match(_aer_counts(qiskit_aer, qc, theirs, shots, 5), prog.probabilities(), shots)
+    _assert_counts_match(_aer_counts(qiskit_aer, qc, theirs, shots, 5), prog.probabilities(readout=True), shots)
