@@ -42,7 +42,7 @@ from .loaders import (FileFormatError, read_dimacs, read_market_split, read_mark
 from .market_split import MarketSplit
 from .maxcut import MaxCut
 from .mdkp import MDKP
-from .metrics import absolute_deviation, approximation_ratio, optimality_gap, solution_report
+from .metrics import absolute_deviation, approximation_ratio, approximation_ratios, optimality_gap, solution_report
 from .mis import MIS
 from .qap import QAP
 from .qubo import QUBO, auto_penalty, ising_terms, ising_to_qubo, qubo_to_ising
@@ -54,7 +54,7 @@ __all__ = [
     "lagrangian_qubo", "lagrangian_value",
     "qubo_energies", "qubo_energies_of_indices", "energy_vector", "brute_force_minimum", "index_to_bits",
     "bits_to_index", "simulated_annealing", "AnnealResult",
-    "optimality_gap", "absolute_deviation", "approximation_ratio", "solution_report",
+    "optimality_gap", "absolute_deviation", "approximation_ratio", "approximation_ratios", "solution_report",
     "read_orlib_mknap", "read_mkcbres", "read_qaplib", "read_qaplib_solution", "read_dimacs", "read_tsplib",
     "read_market_split", "read_market_split_solution", "FileFormatError",
 ]

@@ -117,6 +117,21 @@ class Problem:
             return Decoded(None, False, float(self.binary_program().objective(x)), x, slack)
         return Decoded(solution, bool(self.is_feasible(solution)), float(self.evaluate(solution)), x, slack)
 
+    def objective_batch(self, x: np.ndarray) -> np.ndarray:
+        """Objective values (float64, shape (B,)) of decision-bit rows x (shape (B, n_decision),
+        column i = variable i), equal to `decode(row).objective` row by row."""
+        return self.binary_program().objective(x)
+
+    def decode_batch(self, x) -> tuple[np.ndarray, np.ndarray]:
+        """(objective (B,), feasible (B,) bool) of decision-bit rows x (shape (B, n_decision),
+        column i = variable i): `decode` of each row, without the natural solutions."""
+        x = np.asarray(x)
+        if x.ndim != 2 or x.shape[1] != self.n_decision:
+            raise ValueError(f"x must have shape (B, {self.n_decision}), got {x.shape}")
+        if not np.isin(x, (0, 1)).all():
+            raise ValueError("x must contain only 0 and 1")
+        return self.objective_batch(x), self.binary_program().infeasibility(x) == 0.0
+
     def to_qubo(self, penalty: float | None = None, slack: str = "binary"):
         """QUBO (minimisation, maximisation negated) of the penalty formulation; see
         `problems.qubo.encode` for the penalty rule and slack layout."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+FEASIBILITY_TOL = 1e-9
+
 
 @dataclass(frozen=True)
 class BinaryProgram:
@@ -56,6 +58,16 @@ class BinaryProgram:
         x = np.asarray(x, dtype=np.float64)
         pair_terms = x[..., self.pairs[:, 0]] * x[..., self.pairs[:, 1]]
         return np.concatenate([x @ self.A_eq.T - self.b_eq, x @ self.A_le.T - self.b_le, pair_terms], axis=-1)
+
+    def infeasibility(self, x: np.ndarray) -> np.ndarray:
+        """Total constraint violation, 0 exactly when x is feasible (to the 1e-9 of the
+        models' own checks): sum |A_eq x - b_eq| + sum max(A_le x - b_le, 0) + sum x_i x_j,
+        for one 0/1 vector (a float) or a batch (shape (B,))."""
+        g = self.violation(x)
+        n_eq, n_le = self.A_eq.shape[0], self.A_le.shape[0]
+        parts = np.abs(g[..., :n_eq]), np.maximum(g[..., n_eq:n_eq + n_le], 0.0), g[..., n_eq + n_le:]
+        total = sum(part.sum(axis=-1) for part in parts)
+        return np.where(total <= FEASIBILITY_TOL, 0.0, total)
 
     @property
     def n_constraints(self) -> int:

@@ -49,7 +49,11 @@ class MarketSplit(Problem):
         return self.A @ x - self.d
 
     def evaluate(self, solution) -> float:
-        return float(np.abs(self.residual(solution)).sum())
+        return float(self.objective_batch(v.binary_vector("x", solution, self.n_decision)))
+
+    def objective_batch(self, x: np.ndarray) -> np.ndarray:
+        """sum_r |A_r x - d_r| for each row of x (shape (B, n_decision))."""
+        return np.abs(np.asarray(x, dtype=np.float64) @ self.A.T - self.d).sum(axis=-1)
 
     def is_feasible(self, solution) -> bool:
         return bool(np.all(np.abs(self.residual(solution)) <= 1e-9))

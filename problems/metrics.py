@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from . import validation as v
 
 
@@ -29,13 +31,19 @@ def approximation_ratio(value: float, optimum: float, sense: str, feasible: bool
     0 when infeasible. Both zero gives 1; a zero denominator otherwise gives 0 (min) or inf."""
     value = v.real("value", value)
     optimum = v.real("optimum", optimum)
+    return float(approximation_ratios(np.array([value]), optimum, sense, np.array([bool(feasible)]))[0])
+
+
+def approximation_ratios(values: np.ndarray, optimum: float, sense: str, feasible: np.ndarray) -> np.ndarray:
+    """`approximation_ratio` of each entry of `values` (float64 array) with its `feasible` flag."""
+    optimum = v.real("optimum", optimum)
     v.choice("sense", sense, ("min", "max"))
-    if not feasible:
-        return 0.0
-    num, den = (value, optimum) if sense == "max" else (optimum, value)
-    if den == 0.0:
-        return 1.0 if num == 0.0 else (0.0 if sense == "min" else math.inf)
-    return num / den
+    values = np.asarray(values, dtype=np.float64)
+    num, den = (values, np.full_like(values, optimum)) if sense == "max" else (np.full_like(values, optimum), values)
+    zero = 0.0 if sense == "min" else math.inf
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(den == 0.0, np.where(num == 0.0, 1.0, zero), num / np.where(den == 0.0, 1.0, den))
+    return np.where(np.asarray(feasible, dtype=bool), ratio, 0.0)
 
 
 def solution_report(problem, bits, optimum: float | None = None) -> dict:

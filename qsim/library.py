@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qsim._checks import integer, real
+import numpy as np
+
+from qsim._checks import either, integer, real
 from qsim.circuit import Circuit
 from qsim.observables import DiagonalObservable, PauliSum
 from qsim.parameters import ParameterVector
@@ -45,7 +47,7 @@ def transverse_field_ising(num_qubits: int, field: float = 1.0, coupling: float 
     return PauliSum(terms, num_qubits=num_qubits)
 
 
-def qaoa(cost, depth: int, *, initial_state=None, mixer=None) -> Circuit:
+def qaoa(cost, depth: int, *, initial_state=None, mixer=None, decompose: bool = False) -> Circuit:
     """The depth-p QAOA circuit of a cost C: an initial state, then for l = 0..p-1 the cost
     layer exp(-i gamma_l C / 2) (one diagonal_evolution, the fast path) and the mixer of beta_l.
 
@@ -56,7 +58,9 @@ def qaoa(cost, depth: int, *, initial_state=None, mixer=None) -> Circuit:
     initial_state: a callable initial_state(circuit) that adds the initial state to the empty
     circuit (default: H on every qubit, |+>^n). mixer: a callable mixer(circuit, beta) that
     adds one layer's mixer for its Parameter beta (default: RX(2 beta) on every qubit, that is
-    exp(-i beta sum_q X_q)).
+    exp(-i beta sum_q X_q)). decompose: build each cost layer of an Ising cost as its gates,
+    RZ(gamma h_i) on qubit i and RZZ(gamma J_ij) on (i, j) for every non-zero h_i and J_ij
+    (the same unitary up to a global phase; a noise model then follows each gate).
 
     Angles (QOKit's convention): the cost layer exp(-i gamma C / 2) is, for an Ising cost and
     up to a global phase, RZ(gamma h_i) on every qubit and RZZ(gamma J_ij) on every pair.
@@ -64,8 +68,11 @@ def qaoa(cost, depth: int, *, initial_state=None, mixer=None) -> Circuit:
     (gamma_0, ..., gamma_{p-1}, beta_0, ..., beta_{p-1}); parameters the hooks add of their
     own take their place by first appearance (see Circuit.parameters).
     """
+    ising = isinstance(cost, tuple) and len(cost) == 3
+    if decompose and not ising:
+        raise ValueError("qaoa with decompose=True needs the Ising form (h, J, offset) of the cost")
     try:
-        if isinstance(cost, tuple) and len(cost) == 3:
+        if ising:
             h, J, offset = cost
             diagonal = DiagonalObservable.from_ising(h, J, real("offset", offset))
         else:
@@ -85,10 +92,66 @@ def qaoa(cost, depth: int, *, initial_state=None, mixer=None) -> Circuit:
     else:
         initial_state(circuit)
     for layer in range(depth):
-        circuit.diagonal_evolution(diagonal, 0.5 * gamma[layer])
+        if decompose:
+            _ising_gates(circuit, np.asarray(h, dtype=float), np.asarray(J, dtype=float), gamma[layer])
+        else:
+            circuit.diagonal_evolution(diagonal, 0.5 * gamma[layer])
         if mixer is None:
             for q in range(n):
                 circuit.rx(2 * beta[layer], q)
         else:
             mixer(circuit, beta[layer])
     return circuit
+
+
+def _ising_gates(circuit: Circuit, h: np.ndarray, J: np.ndarray, gamma) -> None:
+    """exp(-i gamma (h.z + sum J_ij z_i z_j) / 2) as RZ(gamma h_i) and RZZ(gamma J_ij) gates."""
+    for q in np.flatnonzero(h):
+        circuit.rz(float(h[q]) * gamma, int(q))
+    for i, j in zip(*np.nonzero(J)):
+        circuit.rzz(float(J[i, j]) * gamma, int(i), int(j))
+
+
+ENTANGLEMENTS = ("linear", "circular", "full")
+ROTATIONS = {"ry": ("ry",), "ry+rz": ("ry", "rz")}
+
+
+def entangling_pairs(num_qubits: int, entanglement: str) -> list[tuple[int, int]]:
+    """(control, target) CX pairs of one entangling layer, as Qiskit's n-local circuits order
+    them: linear (0, 1), (1, 2), ...; circular (n-1, 0) first, then linear (n > 2); full every
+    (i, j) with i < j."""
+    if entanglement not in ENTANGLEMENTS:
+        raise ValueError(f"unknown entanglement {entanglement!r}; valid: {', '.join(ENTANGLEMENTS)}")
+    linear = [(q, q + 1) for q in range(num_qubits - 1)]
+    if entanglement == "linear":
+        return linear
+    if entanglement == "circular":
+        return ([(num_qubits - 1, 0)] if num_qubits > 2 else []) + linear
+    return [(i, j) for i in range(num_qubits) for j in range(i + 1, num_qubits)]
+
+
+def efficient_su2(num_qubits: int, reps: int = 3, *, rotations: str = "ry+rz", entanglement: str = "circular",
+                  name: str = "theta") -> Circuit:
+    """The hardware-efficient ansatz of Qiskit's EfficientSU2 / n-local circuits: reps + 1
+    rotation layers (RY on every qubit, then RZ on every qubit for "ry+rz"), a CX layer
+    (`entangling_pairs`) between consecutive ones. Parameters: one ParameterVector, layer by
+    layer, within a layer RY on qubits 0..n-1 then RZ on qubits 0..n-1, so theta has
+    len(rotations) * n * (reps + 1) entries in Qiskit's order."""
+    num_qubits = integer("num_qubits", num_qubits, minimum=1)
+    reps = integer("reps", reps, minimum=0)
+    if rotations not in ROTATIONS:
+        raise ValueError(f"unknown rotations {rotations!r}; valid: {either(map(repr, ROTATIONS))}")
+    gates = ROTATIONS[rotations]
+    pairs = entangling_pairs(num_qubits, entanglement)
+    theta = ParameterVector(name, len(gates) * num_qubits * (reps + 1))
+    c = Circuit(num_qubits)
+    k = 0
+    for r in range(reps + 1):
+        for gate in gates:
+            for q in range(num_qubits):
+                c.append(gate, (q,), (theta[k],))
+                k += 1
+        if r < reps:
+            for control, target in pairs:
+                c.cx(control, target)
+    return c

@@ -11,6 +11,6 @@ checks).
 """
 
 from .adam_spsa import PRESETS as ADAM_SPSA_PRESETS
-from .minimize import METHODS, minimize
+from .minimize import METHODS, minimize, option_names
 
-__all__ = ["minimize", "METHODS", "ADAM_SPSA_PRESETS"]
+__all__ = ["minimize", "METHODS", "ADAM_SPSA_PRESETS", "option_names"]

@@ -13,11 +13,11 @@ from ._budget import Objective, as_point
 from ._checks import optional_integer
 from .adam_spsa import HYPERPARAMETERS, minimize_adam_spsa
 from .multistage import minimize_multistage_spsa
-from .scipy_methods import GRADIENT_METHODS, SCIPY_METHODS, minimize_scipy
+from .scipy_methods import GRADIENT_METHODS, SCIPY_METHODS, minimize_scipy, scipy_option_names
 from .spsa import minimize_spsa
 from .spsa2 import minimize_2spsa
 
-__all__ = ["METHODS", "minimize"]
+__all__ = ["METHODS", "minimize", "option_names"]
 
 
 def _options(*functions: Callable, extra: tuple[str, ...] = ()) -> frozenset[str] | None:
@@ -35,6 +35,15 @@ METHODS: dict[str, tuple[Callable, frozenset[str] | None]] = {
     "2spsa": (minimize_2spsa, _options(minimize_2spsa, minimize_spsa)),
     **{name: (functools.partial(minimize_scipy, method=name), None) for name in SCIPY_METHODS},
 }
+
+
+def option_names(method: str) -> frozenset[str]:
+    """The names ``minimize(..., method=method, **options)`` accepts in ``options`` (scipy's
+    documented ones for the scipy methods); ValueError for an unknown method."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(METHODS)}")
+    allowed = METHODS[method][1]
+    return scipy_option_names(method) if allowed is None else allowed
 
 
 def _callable_or_none(name: str, value: Any) -> Any:

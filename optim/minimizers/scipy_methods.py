@@ -15,6 +15,7 @@ when given), counted as d + 1 evaluations.
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any, Callable
 
@@ -24,11 +25,19 @@ from scipy.optimize import OptimizeWarning
 
 from ._budget import BudgetExhausted, Objective, Stopped, finish
 
-__all__ = ["SCIPY_METHODS", "GRADIENT_METHODS", "minimize_scipy", "forward_difference"]
+__all__ = ["SCIPY_METHODS", "GRADIENT_METHODS", "minimize_scipy", "forward_difference", "scipy_option_names"]
 
 SCIPY_METHODS = {"cobyla": "COBYLA", "nelder-mead": "Nelder-Mead", "powell": "Powell",
                  "l-bfgs-b": "L-BFGS-B", "bfgs": "BFGS"}
 GRADIENT_METHODS = frozenset({"l-bfgs-b", "bfgs"})
+
+
+def scipy_option_names(method: str) -> frozenset[str]:
+    """The options scipy documents for ``method`` (the Options section of its
+    ``show_options`` text), plus ``tol`` and ``bounds``, which minimize_scipy takes too."""
+    text = scipy.optimize.show_options("minimize", SCIPY_METHODS[method], disp=False)
+    section = text.split("Options\n-------\n", 1)[-1]
+    return frozenset(re.findall(r"^(\w+) :", section, flags=re.M)) | {"tol", "bounds"}
 
 
 def forward_difference(obj: Objective) -> Callable[[np.ndarray], tuple[float, np.ndarray]]:

@@ -28,3 +28,12 @@ def test_violation_order_equalities_inequalities_pairs():
     assert bp.n_constraints == 3
     np.testing.assert_array_equal(bp.violation(np.array([1, 0, 1])), [1.0, 1.0, 1.0])
     np.testing.assert_array_equal(bp.violation(np.array([[0, 1, 0], [0, 0, 0]])), [[0.0, -2.0, 0.0], [-1.0, -2.0, 0.0]])
+
+
+def test_infeasibility_is_zero_exactly_on_feasible_rows():
+    bp = P.BinaryProgram("max", np.ones(3), A_eq=np.array([[1.0, 1.0, 0.0]]), b_eq=np.array([1.0]),
+                         A_le=np.array([[2.0, 0.0, 3.0]]), b_le=np.array([3.0]), pairs=np.array([[0, 2]]))
+    X = np.array([[1, 0, 0], [0, 1, 1], [1, 1, 0], [1, 0, 1], [0, 0, 0]])
+    # |eq| + max(le, 0) + pair:  0 ; 0 ; 1 ; 0 + 2 + 1 ; 1
+    assert bp.infeasibility(X).tolist() == [0.0, 0.0, 1.0, 3.0, 1.0]
+    assert bp.infeasibility(X[3]) == 3.0

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 import problems as P
@@ -36,3 +37,11 @@ def test_solution_report_uses_known_optimum():
     ms = P.MarketSplit([[1, 2]], [2], known_optimum=0)
     r = P.solution_report(ms, 0b01)
     assert r["gap"] == math.inf and r["absolute_deviation"] == 1
+
+
+def test_approximation_ratios_entry_by_entry():
+    values = np.array([80.0, 125.0, 0.0, 100.0, -5.0])
+    feasible = np.array([True, True, True, False, True])
+    assert P.approximation_ratios(values, 100.0, "max", feasible).tolist() == [0.8, 1.25, 0.0, 0.0, -0.05]
+    assert P.approximation_ratios(values, 100.0, "min", feasible).tolist() == [1.25, 0.8, 0.0, 0.0, -20.0]
+    assert P.approximation_ratios(values, 0.0, "max", feasible).tolist() == [math.inf, math.inf, 1.0, 0.0, math.inf]

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
+import qsim
 from qsim import Circuit, DiagonalObservable, reference
-from qsim.library import qaoa
+from qsim.library import efficient_su2, entangling_pairs, qaoa
 
 RX = lambda t: np.array([[np.cos(t / 2), -1j * np.sin(t / 2)], [-1j * np.sin(t / 2), np.cos(t / 2)]])  # noqa: E731
 
@@ -89,3 +90,42 @@ def test_hooks_build_the_initial_state_and_the_mixer():
 def test_bad_input_is_named(args, kwargs, error, match):
     with pytest.raises(error, match=match):
         qaoa(*args, **kwargs)
+
+
+@pytest.mark.parametrize("entanglement", ["linear", "circular", "full"])
+@pytest.mark.parametrize("rotations", ["ry", "ry+rz"])
+@pytest.mark.parametrize("n", [2, 4])
+def test_efficient_su2_is_qiskits_ansatz(n, rotations, entanglement):
+    library = pytest.importorskip("qiskit.circuit.library")
+    Statevector = pytest.importorskip("qiskit.quantum_info").Statevector
+    expected = library.efficient_su2(n, su2_gates=rotations.split("+"), entanglement=entanglement, reps=2)
+    circuit = efficient_su2(n, 2, rotations=rotations, entanglement=entanglement)
+    assert circuit.num_parameters == expected.num_parameters == len(rotations.split("+")) * n * 3
+    theta = np.random.default_rng(n).uniform(-np.pi, np.pi, circuit.num_parameters)
+    ours = qsim.compile(circuit).run(theta)
+    assert abs(np.vdot(Statevector(expected.assign_parameters(theta)).data, ours)) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_efficient_su2_layout_and_errors():
+    c = efficient_su2(3, 1, rotations="ry", entanglement="circular")
+    assert [(i.name, i.qubits) for i in c if i.name == "cx"] == [("cx", (2, 0)), ("cx", (0, 1)), ("cx", (1, 2))]
+    assert entangling_pairs(3, "full") == [(0, 1), (0, 2), (1, 2)]
+    with pytest.raises(ValueError, match="unknown entanglement 'ring'; valid: linear, circular, full"):
+        efficient_su2(3, 1, entanglement="ring")
+    with pytest.raises(ValueError, match="unknown rotations 'rx'"):
+        efficient_su2(3, 1, rotations="rx")
+
+
+def test_decomposed_qaoa_is_the_diagonal_qaoa_up_to_a_phase():
+    rng = np.random.default_rng(5)
+    h = rng.normal(size=4)
+    J = np.triu(rng.normal(size=(4, 4)), 1)
+    J[0, 3] = 0.0
+    theta = rng.uniform(-1, 1, 4)
+    gates = qaoa((h, J, 0.7), 2, decompose=True)
+    assert gates.count_ops() == {"rx": 8, "rzz": 10, "rz": 8, "h": 4}
+    a = qsim.compile(qaoa((h, J, 0.7), 2)).run(theta)
+    b = reference.statevector(gates, theta)
+    assert abs(np.vdot(a, b)) == pytest.approx(1.0, abs=1e-12)
+    with pytest.raises(ValueError, match="decompose=True needs the Ising form"):
+        qaoa(np.zeros(4), 1, decompose=True)
