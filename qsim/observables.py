@@ -4,7 +4,8 @@ Pauli labels follow Qiskit: in the dense label "XZIY" the rightmost character ac
 qubit 0; the sparse label "X0 Z3" names qubits explicitly ("" is the identity).
 Coefficients are real. Qubit 0 is the least significant bit of a basis index.
 An observable is converted to its C++ form once (lazily) and cached, so the timed loop is
-``program.expectation(theta, obs)`` with a pre-built ``obs``.
+``program.expectation(theta, obs)`` with a pre-built ``obs``. The cache never travels: a
+pickled or copied observable rebuilds it on first use (process pools send observables).
 """
 
 from __future__ import annotations
@@ -63,7 +64,14 @@ def _parse_label(label: str, num_qubits: int | None) -> tuple[int, int, int]:
     return x, z, len(label)
 
 
-class PauliSum:
+class _CoreCache:
+    """An observable whose C++ form, ``_core``, is a cache: left out of pickles and copies."""
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_core": None}
+
+
+class PauliSum(_CoreCache):
     """sum_t c_t P_t with real c_t.
 
     ``PauliSum([("XZIY", 0.5), ("ZZII", -1.0)])``, ``PauliSum([("X0 Z3", 0.5)], num_qubits=4)``
@@ -222,7 +230,7 @@ def parity(a: np.ndarray) -> np.ndarray:
     return (a & np.uint64(1)).astype(np.int64)
 
 
-class DiagonalObservable:
+class DiagonalObservable(_CoreCache):
     """A diagonal observable given by its 2^n real values (e.g. a QAOA cost function):
     <O> = sum_i values[i] |psi_i|^2, bit q of i being qubit q."""
 
@@ -240,6 +248,10 @@ class DiagonalObservable:
         self.values = v
         self.num_qubits = v.size.bit_length() - 1
         self._core = None
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.values.flags.writeable = False  # (numpy's pickles and copies come back writeable)
 
     @classmethod
     def from_ising(cls, h, J, offset: float = 0.0) -> "DiagonalObservable":
