@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qsim._checks import integer, qubit
+from qsim._checks import integer, qubit, real_array
 from qsim.drawing import draw
 from qsim.gates import GATES
 from qsim.observables import DiagonalObservable, PauliSum
@@ -242,10 +242,7 @@ class Circuit:
                 if not isinstance(mapping[p], float):
                     raise TypeError(f"value of {p.name} must be a number, got {v!r}")
         else:
-            try:
-                arr = np.asarray(values, dtype=float).reshape(-1)
-            except (TypeError, ValueError) as exc:
-                raise TypeError(f"parameter values must be real numbers: {exc}") from None
+            arr = real_array("parameter values", values).reshape(-1)
             if arr.size != len(params):
                 raise ValueError(f"bind got {arr.size} values for {len(params)} parameters")
             bad = np.flatnonzero(~np.isfinite(arr))

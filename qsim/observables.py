@@ -10,14 +10,13 @@ pickled or copied observable rebuilds it on first use (process pools send observ
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 
 import numpy as np
 
 from qsim import _core
-from qsim._checks import integer, real
+from qsim._checks import integer, real, real_array
 
 _SPARSE_TOKEN = re.compile(r"^([IXYZ])(\d+)$")
 _MAX_MATRIX_QUBITS = 14
@@ -235,10 +234,7 @@ class DiagonalObservable(_CoreCache):
     <O> = sum_i values[i] |psi_i|^2, bit q of i being qubit q."""
 
     def __init__(self, values):
-        try:
-            v = np.array(values, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(f"diagonal values must be real numbers: {exc}") from None
+        v = real_array("diagonal values", values).copy()
         if v.ndim != 1 or v.size < 2 or v.size & (v.size - 1):
             raise ValueError(f"a diagonal observable needs 2^n values (n >= 1), got shape {v.shape}")
         if not np.all(np.isfinite(v)):
@@ -257,8 +253,8 @@ class DiagonalObservable(_CoreCache):
     def from_ising(cls, h, J, offset: float = 0.0) -> "DiagonalObservable":
         """E(z) = offset + sum_i h_i z_i + sum_{i<j} J_ij z_i z_j with z_i = 1 - 2 x_i and x_i
         bit i of the basis index; J strictly upper-triangular (n x n)."""
-        h = np.asarray(h, dtype=float)
-        J = np.asarray(J, dtype=float)
+        h = real_array("h", h)
+        J = real_array("J", J)
         n = h.size
         if h.ndim != 1 or n < 1:
             raise ValueError(f"h must be a non-empty vector, got shape {h.shape}")
@@ -268,8 +264,9 @@ class DiagonalObservable(_CoreCache):
         if np.any(lower != 0):
             i, j = np.argwhere(lower != 0)[0]
             raise ValueError(f"J must be strictly upper-triangular, but J[{i}, {j}] = {J[i, j]}")
-        if not (np.all(np.isfinite(h)) and np.all(np.isfinite(J)) and math.isfinite(offset)):
-            raise ValueError("h, J and offset must be finite")
+        offset = real("offset", offset)
+        if not (np.all(np.isfinite(h)) and np.all(np.isfinite(J))):
+            raise ValueError("h and J must be finite")
         energies = np.array([float(offset)])
         for k in range(n):
             # field on spin k from spins j < k, over the 2^k assignments of those spins
