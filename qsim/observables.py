@@ -140,6 +140,7 @@ class PauliSum(_CoreCache):
 
     @property
     def is_diagonal(self) -> bool:
+        """Whether every term is a Z-only string."""
         return all(x == 0 for x, _, _ in self._terms)
 
     def __repr__(self) -> str:
@@ -278,6 +279,7 @@ class DiagonalObservable(_CoreCache):
 
     @classmethod
     def from_pauli_sum(cls, obs: PauliSum) -> "DiagonalObservable":
+        """The 2^n diagonal of a Z-only PauliSum (ValueError if a term has X or Y)."""
         return cls(obs.diagonal())
 
     def _core_observable(self):

@@ -34,6 +34,7 @@ def set_num_threads(n: int) -> None:
 
 
 def get_num_threads() -> int:
+    """Threads the C++ kernels use now (the default when none was set)."""
     return _core.get_num_threads()
 
 

@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from qsim import Circuit, DiagonalObservable, Parameter, ParameterVector, PauliSum, reference
+from qsim import Circuit, DiagonalObservable, Parameter, ParameterVector, PauliSum, Program, reference
 from random_circuits import random_circuit
 
 
@@ -148,3 +148,12 @@ def test_complex_diagonal_evolution_and_string_bindings_refused():
         t = Parameter("t")
         with pytest.raises(TypeError, match=r"parameter values must be real numbers, got \['0.5'\]"):
             Circuit(1).rx(t, 0).bind(["0.5"])
+
+
+def test_every_public_method_has_a_docstring():
+    for cls in (Circuit, PauliSum, DiagonalObservable, Program):
+        missing = [name for name in dir(cls) if not name.startswith("_") and callable(getattr(cls, name))
+                   and not getattr(cls, name).__doc__]
+        assert missing == [], f"{cls.__name__}: {missing}"
+    assert "same instructions" in Circuit.copy.__doc__
+    assert "Appends the rx gate" in Circuit.rx.__doc__
