@@ -21,7 +21,7 @@ import os
 if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:
     os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
 
-from qsim import _core, noise, reference  # noqa: E402
+from qsim import _core, noise, reference  # noqa: E402,F401  (_core: the extension, loaded after the setting above)
 from qsim.circuit import Circuit, Instruction  # noqa: E402
 from qsim.compiler import compile  # noqa: E402
 from qsim.gates import GATES  # noqa: E402
@@ -30,34 +30,12 @@ from qsim.observables import DiagonalObservable, PauliSum  # noqa: E402
 from qsim.options import CompileOptions  # noqa: E402
 from qsim.parameters import Parameter, ParameterExpression, ParameterVector  # noqa: E402
 from qsim.program import Program  # noqa: E402
+from qsim.runtime import check_simd_environment, get_num_threads, set_num_threads, set_simd, simd  # noqa: E402
 from qsim.samples import Samples  # noqa: E402
 
 __version__ = "0.1.0"
 
-
-def set_num_threads(n: int) -> None:
-    """Threads the C++ kernels may use; n <= 0 restores the default (OMP_NUM_THREADS or
-    all cores). Results do not depend on it (reductions run in a fixed order)."""
-    _core.set_num_threads(int(n))
-
-
-def get_num_threads() -> int:
-    return _core.get_num_threads()
-
-
-def simd() -> str:
-    """The instruction set of the kernels in use: 'avx2' or 'scalar'."""
-    return _core.simd_isa()
-
-
-def set_simd(name: str) -> None:
-    """Selects the kernels: 'scalar' (portable) or 'avx2' (where the CPU has AVX2 and FMA).
-    The environment variable QSIM_SIMD=scalar does the same at import."""
-    try:
-        _core.set_simd(name)
-    except ValueError as exc:
-        raise ValueError(str(exc)) from None
-
+check_simd_environment()
 
 __all__ = [
     "Circuit",

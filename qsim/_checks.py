@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import math
 import numbers
+import reprlib
 from typing import Any
+
+import numpy as np
 
 
 def integer(name: str, value: Any, *, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -51,6 +54,26 @@ def real(name: str, value: Any, *, minimum: float | None = None, maximum: float 
             bounds = f"{'<' if strict_maximum else '<='} {maximum:g}"
         raise ValueError(f"{name} must be {bounds}, got {value!r}")
     return v
+
+
+def real_array(name: str, value: Any) -> np.ndarray:
+    """``value`` as a float64 array: numbers only (strings, booleans and objects raise
+    TypeError; a complex entry with a non-zero imaginary part raises ValueError, one with a
+    zero imaginary part is taken as real). Finiteness is the caller's to check."""
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError) as exc:  # ragged nesting
+        raise TypeError(f"{name} must be an array of real numbers: {exc}") from None
+    if arr.dtype.kind == "c":
+        bad = np.flatnonzero(arr.imag.reshape(-1) != 0)
+        if bad.size:
+            raise ValueError(f"{name} must be real, but entry {int(bad[0])} is {arr.reshape(-1)[bad[0]].item()!r}")
+        arr = arr.real
+    elif arr.dtype.kind not in "iuf":
+        if arr.dtype.kind == "O" and all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in arr.flat):
+            return arr.astype(np.float64)  # e.g. Fractions
+        raise TypeError(f"{name} must be real numbers, got {reprlib.repr(value)} (numpy dtype {arr.dtype})")
+    return arr.astype(np.float64, copy=False)
 
 
 def qubit(name: str, value: Any, *, num_qubits: int | None = None) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qsim._checks import integer, qubit
+from qsim._checks import integer, qubit, real_array
 from qsim.drawing import draw
 from qsim.gates import GATES
 from qsim.observables import DiagonalObservable, PauliSum
@@ -170,6 +170,7 @@ class Circuit:
 
     @property
     def num_parameters(self) -> int:
+        """len(parameters): the length theta must have."""
         return len(self.parameters)
 
     def depth(self) -> int:
@@ -187,6 +188,8 @@ class Circuit:
 
     # -- transformations --------------------------------------------------------------
     def copy(self) -> "Circuit":
+        """A new circuit with the same instructions (shared, immutable); appending to one
+        leaves the other as it is."""
         c = Circuit(self.num_qubits)
         c._instructions = list(self._instructions)
         return c
@@ -242,10 +245,7 @@ class Circuit:
                 if not isinstance(mapping[p], float):
                     raise TypeError(f"value of {p.name} must be a number, got {v!r}")
         else:
-            try:
-                arr = np.asarray(values, dtype=float).reshape(-1)
-            except (TypeError, ValueError) as exc:
-                raise TypeError(f"parameter values must be real numbers: {exc}") from None
+            arr = real_array("parameter values", values).reshape(-1)
             if arr.size != len(params):
                 raise ValueError(f"bind got {arr.size} values for {len(params)} parameters")
             bad = np.flatnonzero(~np.isfinite(arr))
@@ -266,3 +266,10 @@ class Circuit:
 
     def __repr__(self) -> str:
         return f"Circuit(num_qubits={self.num_qubits}, size={len(self)}, depth={self.depth()})"
+
+
+for _name, _gate in GATES.items():  # the one-line gate shortcuts above (h, rx, cx, ...) get their docstring here
+    _method = getattr(Circuit, _name, None)
+    if _method is not None and _method.__doc__ is None:
+        _method.__doc__ = (f"Appends the {_name} gate (qsim.GATES[{_name!r}]: {_gate.num_qubits} qubit(s), "
+                           f"{_gate.num_params} angle(s), angles first); returns the circuit.")

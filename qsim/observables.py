@@ -4,19 +4,19 @@ Pauli labels follow Qiskit: in the dense label "XZIY" the rightmost character ac
 qubit 0; the sparse label "X0 Z3" names qubits explicitly ("" is the identity).
 Coefficients are real. Qubit 0 is the least significant bit of a basis index.
 An observable is converted to its C++ form once (lazily) and cached, so the timed loop is
-``program.expectation(theta, obs)`` with a pre-built ``obs``.
+``program.expectation(theta, obs)`` with a pre-built ``obs``. The cache never travels: a
+pickled or copied observable rebuilds it on first use (process pools send observables).
 """
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 
 import numpy as np
 
 from qsim import _core
-from qsim._checks import integer, real
+from qsim._checks import integer, real, real_array
 
 _SPARSE_TOKEN = re.compile(r"^([IXYZ])(\d+)$")
 _MAX_MATRIX_QUBITS = 14
@@ -63,7 +63,14 @@ def _parse_label(label: str, num_qubits: int | None) -> tuple[int, int, int]:
     return x, z, len(label)
 
 
-class PauliSum:
+class _CoreCache:
+    """An observable whose C++ form, ``_core``, is a cache: left out of pickles and copies."""
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_core": None}
+
+
+class PauliSum(_CoreCache):
     """sum_t c_t P_t with real c_t.
 
     ``PauliSum([("XZIY", 0.5), ("ZZII", -1.0)])``, ``PauliSum([("X0 Z3", 0.5)], num_qubits=4)``
@@ -133,6 +140,7 @@ class PauliSum:
 
     @property
     def is_diagonal(self) -> bool:
+        """Whether every term is a Z-only string."""
         return all(x == 0 for x, _, _ in self._terms)
 
     def __repr__(self) -> str:
@@ -222,15 +230,12 @@ def parity(a: np.ndarray) -> np.ndarray:
     return (a & np.uint64(1)).astype(np.int64)
 
 
-class DiagonalObservable:
+class DiagonalObservable(_CoreCache):
     """A diagonal observable given by its 2^n real values (e.g. a QAOA cost function):
     <O> = sum_i values[i] |psi_i|^2, bit q of i being qubit q."""
 
     def __init__(self, values):
-        try:
-            v = np.array(values, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(f"diagonal values must be real numbers: {exc}") from None
+        v = real_array("diagonal values", values).copy()
         if v.ndim != 1 or v.size < 2 or v.size & (v.size - 1):
             raise ValueError(f"a diagonal observable needs 2^n values (n >= 1), got shape {v.shape}")
         if not np.all(np.isfinite(v)):
@@ -241,12 +246,16 @@ class DiagonalObservable:
         self.num_qubits = v.size.bit_length() - 1
         self._core = None
 
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.values.flags.writeable = False  # (numpy's pickles and copies come back writeable)
+
     @classmethod
     def from_ising(cls, h, J, offset: float = 0.0) -> "DiagonalObservable":
         """E(z) = offset + sum_i h_i z_i + sum_{i<j} J_ij z_i z_j with z_i = 1 - 2 x_i and x_i
         bit i of the basis index; J strictly upper-triangular (n x n)."""
-        h = np.asarray(h, dtype=float)
-        J = np.asarray(J, dtype=float)
+        h = real_array("h", h)
+        J = real_array("J", J)
         n = h.size
         if h.ndim != 1 or n < 1:
             raise ValueError(f"h must be a non-empty vector, got shape {h.shape}")
@@ -256,8 +265,9 @@ class DiagonalObservable:
         if np.any(lower != 0):
             i, j = np.argwhere(lower != 0)[0]
             raise ValueError(f"J must be strictly upper-triangular, but J[{i}, {j}] = {J[i, j]}")
-        if not (np.all(np.isfinite(h)) and np.all(np.isfinite(J)) and math.isfinite(offset)):
-            raise ValueError("h, J and offset must be finite")
+        offset = real("offset", offset)
+        if not (np.all(np.isfinite(h)) and np.all(np.isfinite(J))):
+            raise ValueError("h and J must be finite")
         energies = np.array([float(offset)])
         for k in range(n):
             # field on spin k from spins j < k, over the 2^k assignments of those spins
@@ -269,6 +279,7 @@ class DiagonalObservable:
 
     @classmethod
     def from_pauli_sum(cls, obs: PauliSum) -> "DiagonalObservable":
+        """The 2^n diagonal of a Z-only PauliSum (ValueError if a term has X or Y)."""
         return cls(obs.diagonal())
 
     def _core_observable(self):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from qsim._checks import either, integer
+from qsim._checks import either, integer, real_array
 from qsim._memory import require_memory
 from qsim.gradients import ParameterShift
 from qsim.methods import METHODS
@@ -111,12 +111,7 @@ class Program:
             and theta.flags.c_contiguous
         ):
             return theta
-        if theta is None:
-            theta = ()
-        try:
-            t = np.asarray(theta, dtype=np.float64)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(f"theta must be an array of real numbers: {exc}") from None
+        t = real_array("theta", () if theta is None else theta)
         if t.ndim > 1:
             raise ValueError(f"theta must be one-dimensional, got shape {t.shape}")
         t = t.reshape(-1)
@@ -125,10 +120,7 @@ class Program:
         return np.ascontiguousarray(t)
 
     def _thetas(self, thetas) -> np.ndarray:
-        try:
-            t = np.asarray(thetas, dtype=np.float64)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(f"thetas must be an array of real numbers: {exc}") from None
+        t = real_array("thetas", thetas)
         if t.ndim == 1 and self.num_parameters == 0:
             t = t.reshape(-1, 0)
         if t.ndim != 2 or t.shape[1] != self.num_parameters:

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import numpy as np
 from scipy.optimize import OptimizeResult
 
-__all__ = ["BudgetExhausted", "Stopped", "Objective", "as_point", "finish"]
+__all__ = ["BudgetExhausted", "Stopped", "Objective", "Result", "as_point", "finish"]
 
 
 class BudgetExhausted(Exception):
@@ -119,9 +119,19 @@ class Objective:
                 raise Stopped("callback raised StopIteration") from exc
 
 
-def finish(obj: Objective, x: np.ndarray, fun: float, nit: int, *, success: bool, message: str, **extra) -> OptimizeResult:
+class Result(OptimizeResult):
+    """scipy's OptimizeResult whose repr (and print) gives the history's length, not its
+    entries; ``result.history`` holds them all."""
+
+    def __repr__(self) -> str:
+        if "history" not in self:
+            return super().__repr__()
+        return repr(OptimizeResult({**self, "history": f"[{len(self.history)} entries: .history]"}))
+
+
+def finish(obj: Objective, x: np.ndarray, fun: float, nit: int, *, success: bool, message: str, **extra) -> Result:
     """The result every method returns: scipy's fields plus the JSON-ready ``history``."""
-    return OptimizeResult(
+    return Result(
         x=np.array(x, dtype=np.float64),
         fun=float(fun),
         nfev=int(obj.nfev),

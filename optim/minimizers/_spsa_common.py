@@ -53,6 +53,17 @@ def rademacher(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
     return _SIGNS[rng.integers(0, 2, size=shape)]
 
 
+def finite_values(values: np.ndarray, points: np.ndarray, what: str) -> np.ndarray:
+    """``values`` (of the rows of ``points``), refused when one is infinite: a difference of
+    two evaluations, SPSA's gradient sample, must be finite."""
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size:
+        k = int(bad[0])
+        raise ValueError(f"the objective is {values[k]} at x = {points[k].tolist()} ({what}); SPSA methods "
+                         "need finite objective values")
+    return values
+
+
 def spsa_sample(obj: Objective, x: np.ndarray, ck: float, deltas: np.ndarray,
                 deltas2: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None, float]:
     """Averaged SPSA gradient (and Hessian) estimates at ``x`` from one batch of evaluations.
@@ -73,7 +84,8 @@ def spsa_sample(obj: Objective, x: np.ndarray, ck: float, deltas: np.ndarray,
     if deltas2 is not None:
         np.add(points[:, 0], ck * deltas2, out=points[:, 2])
         np.add(points[:, 1], ck * deltas2, out=points[:, 3])
-    values = obj.batch(points.reshape(r * n, d)).reshape(r, n)
+    flat = points.reshape(r * n, d)
+    values = finite_values(obj.batch(flat), flat, "a gradient sample").reshape(r, n)
     grads = (values[:, 0] - values[:, 1])[:, None] / (2.0 * ck * deltas)
     hessian = None
     if deltas2 is not None:

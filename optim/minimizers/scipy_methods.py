@@ -59,8 +59,14 @@ def _objective_and_jac(obj: Objective, jac: Any, counts: dict[str, int]) -> tupl
         user, last = obj.fun, {}
 
         def scalar(x: np.ndarray, **kw: Any) -> float:
-            f, g = user(x, **kw)
+            out = user(x, **kw)
+            if not (isinstance(out, (tuple, list)) and len(out) == 2):
+                raise TypeError(f"with jac=True, fun must return (value, gradient), got {out!r}")
+            f, g = out
             last["grad"] = np.asarray(g, dtype=np.float64)
+            if last["grad"].shape != x.shape:
+                raise ValueError(f"with jac=True, the gradient fun returns must have shape {x.shape}, "
+                                 f"got {last['grad'].shape}")
             return f
         obj.fun = scalar
         return (lambda x: (obj(x), last["grad"].copy())), True

@@ -17,7 +17,7 @@ import numpy as np
 
 from ._budget import Objective, Stopped, finish
 from ._checks import integer, real
-from ._spsa_common import power_series, rademacher, schedule, spsa_sample
+from ._spsa_common import finite_values, power_series, rademacher, schedule, spsa_sample
 
 __all__ = ["calibrate", "minimize_spsa"]
 
@@ -37,7 +37,7 @@ def calibrate(obj: Objective, x0: np.ndarray, rng: np.random.Generator, *, c: fl
     """
     deltas = rademacher(rng, (samples, x0.size))
     points = np.stack([x0 + c * deltas, x0 - c * deltas], axis=1).reshape(-1, x0.size)
-    values = obj.batch(points).reshape(samples, 2)
+    values = finite_values(obj.batch(points), points, "calibrating the gain a").reshape(samples, 2)
     magnitude = float(np.mean(np.abs(values[:, 0] - values[:, 1]))) / (2 * c)
     if not magnitude > 0:
         return target_step
@@ -130,7 +130,7 @@ def minimize_spsa(
     try:
         while maxiter is None or nit < maxiter:
             if not obj.can_afford(cost + 1):
-                message = f"evaluation budget maxfev={obj.maxfev} reached"
+                success, message = False, f"evaluation budget maxfev={obj.maxfev} reached"
                 break
             ak, ck = next(rates), next(perturbations)
             d1 = rademacher(rng, (resamplings, x.size))

@@ -1,4 +1,7 @@
-"""Instance-file loaders; each raises ValueError naming the file and line on malformed input."""
+"""Instance-file loaders; each raises ValueError naming the file and line on malformed input
+or on a file that disagrees with the counts and sizes it declares. published: the known
+optima (attached only at the published size) and solution files (a bad sibling is skipped
+with a warning, a bad file asked for is refused)."""
 
 from .dimacs import SLOANE_INDEPENDENCE_NUMBERS, read_dimacs
 from .orlib import read_mkcbres, read_orlib_mknap

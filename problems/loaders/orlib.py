@@ -3,8 +3,10 @@ SAC-94 `.dat` variant, and the Chu & Beasley `mkcbres.txt` best-known values.
 
 OR-Library (mknapinfo): K; then per problem "n m opt" (opt = 0 if unknown), n profits,
 m rows of n weights, m capacities. SAC-94 (Drake, Ozcan & Burke 2016 collection): the
-same single problem with no leading count. A file that is not a valid OR-Library file but has exactly
-3 + n + m n + m tokens is read as SAC-94.
+same single problem with no leading count, so 3 + n + m n + m numbers. A file that does not
+read as OR-Library is read as SAC-94 when the numbers its SAC-94 header declares are closer
+to the file's count than those its OR-Library headers declare; a file that reads as
+neither reports the error of that closer reading, and the other's.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from .text import FileFormatError, Tokens, read_lines, wrap_model_error
 _MKCB_ROW = re.compile(r"^\s*(\d+\.\d+-\d+)\s+(\S+)\s*$")
 
 
+def _sizes(n: int, m: int) -> str:
+    return f"3 + n + m n + m = {3 + n + m * n + m} numbers of a problem with n = {n}, m = {m}"
+
+
 def _read_problem(tokens: Tokens, name: str) -> MDKP:
     line = tokens.line
     n = tokens.integer("the number of items n", minimum=1)
@@ -31,13 +37,29 @@ def _read_problem(tokens: Tokens, name: str) -> MDKP:
     return wrap_model_error(tokens, line, lambda: MDKP(p, W, c, name=name, known_optimum=opt if opt != 0 else None))
 
 
-def _is_single(tokens: Tokens) -> bool:
-    items = tokens.items
+def _declared(tokens: Tokens, start: int, problems: int) -> float:
+    """The number of tokens that ``problems`` problems from token ``start`` declare in their
+    "n m opt" headers (headers past the end count 3; inf when a header is not integers)."""
+    pos = start
+    for _ in range(problems):
+        try:
+            n, m = int(tokens.items[pos][0]), int(tokens.items[pos + 1][0])
+        except IndexError:
+            return pos + 3
+        except ValueError:
+            return float("inf")
+        pos += 3 + n + m * n + m
+    return pos
+
+
+def _sac94_closer(tokens: Tokens) -> bool:
+    """Whether the file's count is closer to a SAC-94 reading than to an OR-Library one."""
     try:
-        n, m = int(items[0][0]), int(items[1][0])
+        count = int(tokens.items[0][0])
     except (IndexError, ValueError):
-        return False
-    return len(items) == 3 + n + n * m + m
+        return True
+    size = len(tokens)
+    return abs(_declared(tokens, 0, 1) - size) < abs(_declared(tokens, 1, count) - size)
 
 
 def read_orlib_mknap(path, best_known=None) -> list[MDKP]:
@@ -53,13 +75,18 @@ def read_orlib_mknap(path, best_known=None) -> list[MDKP]:
     try:
         count = tokens.integer("the number of problems", minimum=1)
         problems = [_read_problem(tokens, f"{stem}:{k}") for k in range(count)]
-        tokens.expect_end()
-    except FileFormatError:
-        if not _is_single(tokens):
+        tokens.expect_end(f"the {count} problems the first line declares")
+    except FileFormatError as orlib:
+        if not _sac94_closer(tokens):
             raise
         tokens.pos = 0
-        problems = [_read_problem(tokens, stem)]
-        tokens.expect_end()
+        try:
+            problems = [_read_problem(tokens, stem)]
+            n, m = problems[0].n_decision, problems[0].m
+            tokens.expect_end(f"the {_sizes(n, m)}")
+        except FileFormatError as sac94:
+            raise FileFormatError(path, sac94.line, f"{sac94.reason} (read as SAC-94; as OR-Library: line "
+                                                    f"{orlib.line}: {orlib.reason})") from None
     if best_known is not None:
         table = best_known if isinstance(best_known, dict) else read_mkcbres(best_known)
         for k, prob in enumerate(problems):

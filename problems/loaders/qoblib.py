@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..market_split import MarketSplit
+from .published import load_solution
 from .text import Tokens, wrap_model_error
 
 
@@ -27,18 +28,25 @@ def read_market_split_solution(path, n: int | None = None) -> np.ndarray:
     return np.array(x, dtype=np.uint8)
 
 
-def _solution_path(path: Path) -> Path | None:
+def _solution_paths(path: Path) -> list[Path]:
+    """Where a solution of ``path`` may lie: beside it, or in ../solutions/."""
     stem = path.name.removesuffix(".dat")
-    for candidate in (path.with_name(stem + ".opt.sol"), path.parent.parent / "solutions" / (stem + ".opt.sol")):
-        if candidate.is_file():
-            return candidate
-    return None
+    return [path.with_name(stem + ".opt.sol"), path.parent.parent / "solutions" / (stem + ".opt.sol")]
+
+
+def _checked_solution(problem: MarketSplit, sol: Path, path) -> np.ndarray:
+    """The 0/1 vector of ``sol``, refused (ValueError) when it does not satisfy A x = b."""
+    x = read_market_split_solution(sol, problem.n_decision)
+    if not problem.is_feasible(x):
+        raise ValueError(f"{sol}: the solution does not satisfy A x = b of {path}")
+    return x
 
 
 def read_market_split(path, solution=None) -> MarketSplit:
-    """MarketSplit(A, b) from a QOBLIB file. With a solution file (`solution`, or
-    <stem>.opt.sol beside it or in ../solutions/) that satisfies A x = b, known_optimum
-    is 0 and `reference_solution` holds x."""
+    """MarketSplit(A, b) from a QOBLIB file. With a solution file that satisfies A x = b,
+    known_optimum is 0 and ``reference_solution`` holds x: ``solution`` (a path: refused with
+    ValueError when it does not fit), else <stem>.opt.sol beside the file or in ../solutions/
+    (skipped with a UserWarning when it does not fit). ``solution=False`` reads none."""
     tokens = Tokens(path, comment="#")
     line = tokens.line
     m = tokens.integer("the number of rows m", minimum=1)
@@ -46,17 +54,12 @@ def read_market_split(path, solution=None) -> MarketSplit:
     rows = []
     for _ in range(m):
         rows.append(tokens.numbers(n + 1, "a coefficient or right-hand side"))
-    tokens.expect_end()
+    tokens.expect_end(f"the {m} rows of n + 1 = {n + 1} numbers")
     data = np.array(rows)
     path = Path(path)
     problem = wrap_model_error(tokens, line, lambda: MarketSplit(data[:, :n], data[:, n], name=path.name.removesuffix(".dat")))
-    sol = Path(solution) if solution is not None else _solution_path(path)
-    if solution is not None and not sol.is_file():
-        raise ValueError(f"{sol}: no such solution file")
-    if sol is not None:
-        x = read_market_split_solution(sol, n)
-        if not problem.is_feasible(x):
-            raise ValueError(f"{sol}: the solution does not satisfy A x = b of {path}")
+    x = load_solution(path, solution, _solution_paths(path), lambda sol: _checked_solution(problem, sol, path))
+    if x is not None:
         problem.known_optimum = 0.0
         problem.reference_solution = x
     return problem

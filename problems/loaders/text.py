@@ -11,7 +11,7 @@ class FileFormatError(ValueError):
 
     def __init__(self, path, line: int, message: str):
         super().__init__(f"{path}, line {line}: {message}")
-        self.path, self.line = str(path), line
+        self.path, self.line, self.reason = str(path), line, message
 
 
 def read_lines(path) -> list[str]:
@@ -82,12 +82,14 @@ class Tokens:
         return value
 
     def numbers(self, count: int, what: str) -> list[float]:
-        return [self.number(what) for _ in range(count)]
+        """``count`` numbers; an early end of file says which one was missing ("3 of 10")."""
+        return [self.number(f"{what} ({k} of {count})") for k in range(1, count + 1)]
 
-    def expect_end(self) -> None:
+    def expect_end(self, expected: str) -> None:
+        """Refuse data after ``expected`` (what the file declared, e.g. "the 178 numbers of ...")."""
         if self.pos < len(self.items):
             tok, line = self.items[self.pos]
-            raise self.error(f"unexpected extra data {tok!r} after the end of the instance", line)
+            raise self.error(f"unexpected extra data {tok!r} after the end of {expected}", line)
 
 
 def wrap_model_error(tokens: Tokens, line: int, build):

@@ -13,10 +13,13 @@ import re
 import numpy as np
 
 from ..tsp import TSP
+from .published import Published, published_optimum
 from .text import FileFormatError, Tokens, read_lines, wrap_model_error
 
-# Optimal tour lengths from TSPLIB's published "solutions" list (via mastqe/tsplib).
-TSPLIB_OPTIMA = {"burma14": 3323.0, "ulysses16": 6859.0, "gr17": 2085.0}
+# Optimal tour lengths from TSPLIB's published "solutions" list (via mastqe/tsplib), with
+# each instance's DIMENSION: Published((n,), length).
+TSPLIB_OPTIMA = {"burma14": Published((14,), 3323.0), "ulysses16": Published((16,), 6859.0),
+                 "gr17": Published((17,), 2085.0)}
 
 _SECTIONS = ("NODE_COORD_SECTION", "EDGE_WEIGHT_SECTION", "DISPLAY_DATA_SECTION", "FIXED_EDGES_SECTION",
              "DEPOT_SECTION", "DEMAND_SECTION", "TOUR_SECTION", "EDGE_DATA_SECTION")
@@ -73,11 +76,16 @@ def _split(path, lines):
         if word == "EOF":
             break
         if word in _SECTIONS:
+            if word in sections:
+                raise FileFormatError(path, k, f"second {word} (the first is at line {sections[word][0] - 1})")
             current = word
             sections[current] = (k + 1, [])
             continue
         match = _HEADER.match(line)
         if match and match.group(1) not in _SECTIONS:
+            if match.group(1) in header:
+                raise FileFormatError(path, k, f"second {match.group(1)} field (the first is at line "
+                                               f"{header[match.group(1)][1]})")
             header[match.group(1)] = (match.group(2), k)
             current = None
         elif current is not None:
@@ -88,7 +96,8 @@ def _split(path, lines):
 
 
 def read_tsplib(path) -> TSP:
-    """TSP from a TSPLIB .tsp / .atsp file; known_optimum from TSPLIB_OPTIMA by NAME."""
+    """TSP from a TSPLIB .tsp / .atsp file; known_optimum from TSPLIB_OPTIMA by NAME when the
+    DIMENSION is the listed one. A section holds exactly the entries DIMENSION declares."""
     lines = read_lines(path)
     header, sections = _split(path, lines)
 
@@ -127,7 +136,7 @@ def read_tsplib(path) -> TSP:
             coords[node - 1] = tokens.numbers(2, "a coordinate")
             while tokens.remaining() and tokens.line == line:   # ignore a z coordinate
                 tokens.number("a coordinate")
-        tokens.expect_end()
+        tokens.expect_end(f"the DIMENSION = {n} node coordinates")
         D = coordinate_distances(coords, wtype)
     elif wtype == "EXPLICIT":
         fmt, fmt_line = field("EDGE_WEIGHT_FORMAT")
@@ -145,10 +154,11 @@ def read_tsplib(path) -> TSP:
                 raise FileFormatError(path, fmt_line, f"unsupported EDGE_WEIGHT_FORMAT {fmt!r}") from None
             for i, j in index:
                 D[i, j] = D[j, i] = tokens.number("an edge weight")
-        tokens.expect_end()
+        tokens.expect_end(f"the {fmt} edge weights of DIMENSION = {n} nodes")
     else:
         raise FileFormatError(path, wtype_line, f"unsupported EDGE_WEIGHT_TYPE {wtype!r}")
     name = header.get("NAME", (None, 1))[0] or None
     name = name.removesuffix(".tsp").removesuffix(".atsp") if name else None
-    return wrap_model_error(Tokens(path, []), dim_line, lambda: TSP(D, name=name, known_optimum=TSPLIB_OPTIMA.get(name),
+    known = published_optimum(TSPLIB_OPTIMA, name, (n,), path)
+    return wrap_model_error(Tokens(path, []), dim_line, lambda: TSP(D, name=name, known_optimum=known,
                                                                  coordinates=coords))

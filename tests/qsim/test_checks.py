@@ -1,11 +1,12 @@
 """The shared argument checks: types, bounds, and messages that name the argument and value."""
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from qsim._checks import integer, optional_integer, qubit, real
+from qsim._checks import integer, optional_integer, qubit, real, real_array
 
 
 def test_integer_takes_integers_in_range():
@@ -58,3 +59,16 @@ def test_qubit_index():
         qubit("qubits", 3, num_qubits=3)
     with pytest.raises(ValueError, match="qubits: qubit -1 out of range"):
         qubit("qubits", -1)
+
+
+def test_real_array_takes_numbers_only():
+    assert real_array("v", [1, 2.5]).dtype == np.float64
+    np.testing.assert_array_equal(real_array("v", [Fraction(1, 2), 2]), [0.5, 2.0])
+    np.testing.assert_array_equal(real_array("v", np.array([1 + 0j, 2])), [1.0, 2.0])
+    for bad in (["0.5"], [True, False], [1, None], [1, "a"]):
+        with pytest.raises(TypeError, match=r"v must be real numbers, got \["):
+            real_array("v", bad)
+    with pytest.raises(ValueError, match="v must be real, but entry 1 is 1j"):
+        real_array("v", [0, 1j, 2])
+    with pytest.raises(TypeError, match="v must be an array of real numbers"):
+        real_array("v", [[1, 2], [3]])

@@ -1,9 +1,11 @@
 """Circuit IR: building, queries, transformations, drawing and input errors."""
 
+import warnings
+
 import numpy as np
 import pytest
 
-from qsim import Circuit, DiagonalObservable, Parameter, ParameterVector, PauliSum, reference
+from qsim import Circuit, DiagonalObservable, Parameter, ParameterVector, PauliSum, Program, reference
 from random_circuits import random_circuit
 
 
@@ -134,3 +136,24 @@ def test_bad_circuit_sizes():
         Circuit(64)
     with pytest.raises(TypeError):
         Circuit(2.0)
+
+
+def test_complex_diagonal_evolution_and_string_bindings_refused():
+    c = Circuit(2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="diagonal values must be real, but entry 3 is 2j"):
+            c.diagonal_evolution([0, 1, 2, 2j], 0.3)
+        assert len(c) == 0
+        t = Parameter("t")
+        with pytest.raises(TypeError, match=r"parameter values must be real numbers, got \['0.5'\]"):
+            Circuit(1).rx(t, 0).bind(["0.5"])
+
+
+def test_every_public_method_has_a_docstring():
+    for cls in (Circuit, PauliSum, DiagonalObservable, Program):
+        missing = [name for name in dir(cls) if not name.startswith("_") and callable(getattr(cls, name))
+                   and not getattr(cls, name).__doc__]
+        assert missing == [], f"{cls.__name__}: {missing}"
+    assert "same instructions" in Circuit.copy.__doc__
+    assert "Appends the rx gate" in Circuit.rx.__doc__

@@ -23,7 +23,8 @@ def finite_difference(prog, theta, obs, eps=1e-5):
 
 def test_shift_rules():
     s, a = shift_rule((0.5, -0.5))  # Pauli rotation: +-pi/2 with 1/2
-    np.testing.assert_allclose(s, [np.pi / 2]) and np.testing.assert_allclose(a, [0.5])
+    np.testing.assert_allclose(s, [np.pi / 2])
+    np.testing.assert_allclose(a, [0.5])
     s, a = shift_rule((0.0, 0.5, -0.5))  # controlled rotation: the four-term rule
     np.testing.assert_allclose(s, [np.pi / 2, 3 * np.pi / 2])
     np.testing.assert_allclose(a, [(np.sqrt(2) + 1) / (4 * np.sqrt(2)), -(np.sqrt(2) - 1) / (4 * np.sqrt(2))])

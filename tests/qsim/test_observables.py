@@ -1,5 +1,7 @@
 """PauliSum and DiagonalObservable: parsing, algebra, dense forms, errors."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -82,3 +84,17 @@ def test_complex_coefficient_with_zero_imaginary_part_is_accepted():
 def test_bad_diagonal_observables(values, error, message):
     with pytest.raises(error, match=message):
         DiagonalObservable(values)
+
+
+def test_complex_or_string_diagonals_refused_without_a_numpy_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy's ComplexWarning would turn into an error here
+        with pytest.raises(ValueError, match="diagonal values must be real, but entry 1 is 1j"):
+            DiagonalObservable([0, 1j, 2, 3])
+        with pytest.raises(ValueError, match="entry 2 is 0.5j"):
+            DiagonalObservable(np.array([0, 1, 0.5j, 3]))
+        with pytest.raises(TypeError, match=r"diagonal values must be real numbers, got \['0', '1'\]"):
+            DiagonalObservable(["0", "1"])
+        np.testing.assert_array_equal(DiagonalObservable(np.array([1 + 0j, 2])).values, [1.0, 2.0])
+        with pytest.raises(TypeError, match="h must be real numbers"):
+            DiagonalObservable.from_ising(["1", "2"], np.zeros((2, 2)))

@@ -217,3 +217,39 @@ def test_objective_returning_nan_is_named():
 def test_fun_batch_of_wrong_shape():
     with pytest.raises(ValueError, match="fun_batch"):
         optim.minimize(quad, [1.0, 2.0], "spsa", a=0.1, maxfev=10, fun_batch=lambda xs: np.zeros(3))
+
+
+@pytest.mark.parametrize("method", ALL)
+def test_result_repr_is_short_and_history_kept(method, bowl):
+    r = optim.minimize(bowl(4, seed=0)[0], np.full(4, 0.5), method, maxfev=400, seed=2, **extra(method))
+    text = repr(r)
+    assert len(r.history) > 3 and f"history: [{len(r.history)} entries: .history]" in text
+    assert str(r) == text and len(text.splitlines()) <= 12 and "'nfev':" not in text
+    assert r.history[0]["nfev"] > 0                       # the entries are still there
+
+
+@pytest.mark.parametrize("method", ["spsa", "2spsa"])
+def test_spsa_stopped_by_the_budget_is_not_a_success(method, bowl):
+    r = optim.minimize(bowl(2, seed=0)[0], [0.5, -0.5], method, maxfev=100, seed=2)
+    assert not r.success and "maxfev=100 reached" in r.message and r.nfev <= 100
+    done = optim.minimize(bowl(2, seed=0)[0], [0.5, -0.5], method, maxiter=5, seed=2)
+    assert done.success and done.nit == 5
+
+
+@pytest.mark.parametrize("method", STOCHASTIC)
+def test_infinite_objective_named_in_the_message(method):
+    def f(x, **_):
+        return math.inf if x[0] > 0.5 else float(x @ x)   # the first perturbation crosses it
+
+    with pytest.raises(ValueError, match=r"the objective is inf at x = \[.*SPSA methods need finite objective values"):
+        optim.minimize(f, [0.5, -0.5], method, maxfev=400, seed=2, **extra(method))
+
+
+@pytest.mark.parametrize("method", ["bfgs", "l-bfgs-b"])
+def test_jac_true_needs_value_and_gradient(method):
+    with pytest.raises(TypeError, match=r"with jac=True, fun must return \(value, gradient\), got 0.5"):
+        optim.minimize(lambda x: float(x @ x), [0.5, 0.5], method, jac=True)
+    with pytest.raises(ValueError, match=r"gradient fun returns must have shape \(2,\), got \(3,\)"):
+        optim.minimize(lambda x: (float(x @ x), np.zeros(3)), [0.5, 0.5], method, jac=True)
+    r = optim.minimize(lambda x: (float(x @ x), 2 * x), [0.5, 0.5], method, jac=True)
+    assert r.success and np.allclose(r.x, 0, atol=1e-6)

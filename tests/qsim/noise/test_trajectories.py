@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from noise_defs import random_circuit, random_noise_model
+from noise_defs import GATES_1Q, random_circuit, random_noise_model
 
 import qsim
 from qsim import Circuit, NoiseModel, ParameterVector, PauliSum, noise, reference
@@ -76,3 +76,21 @@ def test_trajectory_errors():
         prog.run()
     with pytest.raises(ValueError, match="needs the trajectories method"):
         qsim.compile(c).expectation_with_error(None, PauliSum([("Z", 1.0)]))
+
+
+def test_error_bar_is_the_standard_error_of_the_mean():
+    """Checked against the spread of 40 independently seeded runs: the standard deviation of
+    their means is the standard error, 1/sqrt(trajectories) of the per-trajectory spread."""
+    rng = np.random.default_rng(21)
+    c = random_circuit(rng, 3, 20)
+    nm = NoiseModel().add(noise.depolarizing(0.15), gates=GATES_1Q) \
+        .add(noise.amplitude_damping(0.2), gates=["cx", "cz"])
+    obs = random_obs(3, rng)
+    trajectories = 200
+    runs = [qsim.compile(c, method="trajectories", noise_model=nm, trajectories=trajectories, seed=s)
+            .expectation_with_error(None, obs) for s in range(40)]
+    means, errors = np.array(runs).T
+    spread = np.std(means, ddof=1)
+    assert spread > 0
+    assert 0.7 < np.mean(errors) / spread < 1.4      # a standard deviation would be ~14x this
+    assert np.std(errors) < 0.2 * np.mean(errors)    # each run's own estimate, not a fluke
