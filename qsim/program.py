@@ -56,11 +56,10 @@ class Program:
     def __init__(self, circuit, options: CompileOptions):
         """Lowers ``circuit`` with ``options`` (validated when they were made) and compiles
         it in C++; raises ValueError when the circuit does not fit the method, the noise
-        model or the memory available."""
+        model (checked once, as the lowering asks it for the noisy instructions) or the
+        memory available."""
         method = METHODS[options.method]
         n = circuit.num_qubits
-        if options.noise_model is not None:
-            options.noise_model.check_circuit(circuit)
         if n > method.max_qubits:
             raise ValueError(f"method {method.name!r} takes at most {method.max_qubits} qubits, got {n}")
         program_class, real_bytes = PRECISIONS[options.precision]
