@@ -162,6 +162,11 @@ class Circuit:
         """The circuit of an OpenQASM 2 file (see from_qasm)."""
         return cls._from_qasm_program(qasm.parse_file(path))
 
+    def to_qasm(self) -> str:
+        """OpenQASM 2.0 text of this circuit, which needs bound parameters
+        (``circuit.bind(values).to_qasm()``); see qsim.qasm.writer."""
+        return qasm.dumps(self)
+
     @classmethod
     def _from_qasm_program(cls, program: "qasm.QasmProgram") -> "Circuit":
         if program.num_qubits == 0:

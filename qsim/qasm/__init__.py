@@ -10,5 +10,6 @@ registers concatenated in declaration order, as in Qiskit: bit i of a basis inde
 from qsim.qasm.errors import QasmError
 from qsim.qasm.program import QasmProgram
 from qsim.qasm.reader import parse, parse_file
+from qsim.qasm.writer import dumps
 
-__all__ = ["QasmError", "QasmProgram", "parse", "parse_file"]
+__all__ = ["QasmError", "QasmProgram", "dumps", "parse", "parse_file"]

@@ -30,6 +30,11 @@ NATIVE: dict[str, tuple] = {
     "u0": (1, 1, None, None),
 }
 
+# the gates of the original qelib1.inc (arXiv 1707.03429); a program may redefine the others,
+# which Qiskit added later, as Qiskit's parser (which knows only these) lets it
+ORIGINAL = frozenset({"u3", "u2", "u1", "cx", "id", "x", "y", "z", "h", "s", "sdg", "t", "tdg", "rx", "ry", "rz",
+                      "cz", "cy", "ch", "ccx", "crz", "cu1", "cu3"})
+
 BUILTIN: dict[str, tuple] = {"U": (3, 1, "u", None), "CX": (0, 2, "cx", None)}
 
 DEFINITIONS = """

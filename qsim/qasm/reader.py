@@ -1,8 +1,9 @@
 """The OpenQASM 2 reader: text -> QasmProgram.
 
 Reads OpenQASM 2.0 (Cross et al., arXiv 1707.03429) as Qiskit's ``qasm2.loads`` does:
-``include "qelib1.inc"`` brings every gate of that library (qsim.qasm.qelib1), ``U`` and
-``CX`` are built in, user ``gate`` definitions (parameters, nested calls) expand into qsim
+``include "qelib1.inc"`` brings every gate of that library (qsim.qasm.qelib1; a program
+may redefine the gates that Qiskit added to the original library), ``U`` and ``CX`` are
+built in, user ``gate`` definitions (parameters, nested calls) expand into qsim
 gates, calls on whole registers broadcast, quantum registers are concatenated in
 declaration order, ``barrier`` is ignored and final ``measure`` statements are kept as a
 (qubit, clbit) mapping. What a state vector cannot hold is refused: a gate after a
@@ -131,7 +132,8 @@ class _Reader:
         if name == "qelib1.inc":
             if not self.included_qelib1:
                 for gate_name, gate in _standard_gates().items():
-                    self._define(gate_name, gate, tokens, at)
+                    if gate_name not in self.gates or gate_name in qelib1.ORIGINAL:  # else the program's own stays
+                        self._define(gate_name, gate, tokens, at)
                 self.included_qelib1 = True
             return
         base = os.path.dirname(tokens.filename) if os.path.isfile(tokens.filename) else None
@@ -211,10 +213,15 @@ class _Reader:
         self.gates[name] = gate
 
     def _check_new_gate(self, name: str, tokens: Tokens, at: int) -> None:
-        if name in self.gates:
+        if name in self.gates and not self._library_addition(name):
             tokens.error(f"gate {name!r} is already defined", at)
         if name in _KEYWORDS:
             tokens.error(f"{name!r} is a keyword, not a gate name", at)
+
+    def _library_addition(self, name: str) -> bool:
+        """Whether ``name`` is still the qelib1.inc gate that Qiskit added to the original
+        library: a program may define it (its definition then replaces the library's)."""
+        return name not in qelib1.ORIGINAL and self.included_qelib1 and self.gates[name] is _standard_gates().get(name)
 
     def _call(self, tokens: Tokens) -> None:
         at = tokens.pos

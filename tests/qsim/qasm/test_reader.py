@@ -25,12 +25,13 @@ QELIB1 = {
 }
 
 
-def qiskit_state(text):
-    """Qiskit's state of an OpenQASM 2 program (final measurements removed)."""
+def qiskit_state(text, extended=True):
+    """Qiskit's state of an OpenQASM 2 program (final measurements removed); ``extended``
+    gives its parser the gates it added to qelib1.inc (else it knows the original ones)."""
     qasm2 = pytest.importorskip("qiskit.qasm2", reason="qiskit not installed: no cross-check")
     from qiskit.quantum_info import Statevector
 
-    qc = qasm2.loads(text, custom_instructions=qasm2.LEGACY_CUSTOM_INSTRUCTIONS)
+    qc = qasm2.loads(text, custom_instructions=qasm2.LEGACY_CUSTOM_INSTRUCTIONS if extended else ())
     qc.remove_final_measurements()
     return np.asarray(Statevector(qc).data)
 
@@ -272,3 +273,13 @@ def test_ten_thousand_gates_parse_well_under_a_second():
     elapsed = time.perf_counter() - start
     assert len(c) == 10_000
     assert elapsed < 1.0, f"10,000 gates took {elapsed:.3f} s"
+
+
+def test_a_program_may_redefine_the_gates_qiskit_added_to_qelib1():
+    # Qiskit's parser knows only the original library, so files define sx, rzz, ... themselves
+    text = HEADER + "gate sx a { x a; }\ngate rzz(t) a, b { cx a, b; rz(t) b; cx a, b; }\nqreg q[2];\nsx q[0];\nrzz(0.3) q[0], q[1];\n"
+    c = Circuit.from_qasm(text)
+    assert c.count_ops() == {"cx": 2, "x": 1, "rz": 1}
+    np.testing.assert_allclose(reference.statevector(c), qiskit_state(text, extended=False), atol=1e-12)
+    before = parse('OPENQASM 2.0;\ngate sx a { U(pi, 0, pi) a; }\ninclude "qelib1.inc";\nqreg q[1];\nsx q[0];\n')
+    assert before.gates == (("u", (0,), (math.pi, 0.0, math.pi)),)
