@@ -52,49 +52,50 @@ def _call(name: str, arg: Expr, tokens: Tokens, at: int) -> Expr:
     return lambda p: f(arg(p))
 
 
-def parse_expression(tokens: Tokens, names: dict[str, int]) -> Expr:
+MAX_NESTING = 100  # levels of parentheses, unary signs, powers and function calls
+
+
+def parse_expression(tokens: Tokens, names: dict[str, int], depth: int = 0) -> Expr:
     """Parses one expression; ``names`` maps the enclosing gate's parameter names to their
-    index in its parameter tuple (empty outside a gate body)."""
-    return _left_associative(tokens, names, ("+", "-"), _term)
+    index in its parameter tuple (empty outside a gate body); ``depth`` is its nesting."""
+    return _left_associative(tokens, names, depth, ("+", "-"), _term)
 
 
-def _term(tokens: Tokens, names) -> Expr:
-    return _left_associative(tokens, names, ("*", "/"), _unary)
+def _term(tokens: Tokens, names, depth: int) -> Expr:
+    return _left_associative(tokens, names, depth, ("*", "/"), _unary)
 
 
-def _left_associative(tokens: Tokens, names, operators: tuple[str, str], operand) -> Expr:
+def _left_associative(tokens: Tokens, names, depth: int, operators: tuple[str, str], operand) -> Expr:
     """operand (op operand)* for the two operators of one precedence level."""
-    value = operand(tokens, names)
+    value = operand(tokens, names, depth)
     while tokens.peek() in operators:
         at = tokens.pos
-        value = _combine(tokens.next(), value, operand(tokens, names), tokens, at)
+        value = _combine(tokens.next(), value, operand(tokens, names, depth), tokens, at)
     return value
 
 
-def _unary(tokens: Tokens, names) -> Expr:
+def _unary(tokens: Tokens, names, depth: int) -> Expr:
+    if depth > MAX_NESTING:
+        tokens.error(f"expression nested more than {MAX_NESTING} levels deep")
     if tokens.accept("-"):
-        value = _unary(tokens, names)
+        value = _unary(tokens, names, depth + 1)
         return -value if type(value) is float else (lambda p: -value(p))
     if tokens.accept("+"):
-        return _unary(tokens, names)
-    return _power(tokens, names)
-
-
-def _power(tokens: Tokens, names) -> Expr:
-    base = _atom(tokens, names)
+        return _unary(tokens, names, depth + 1)
+    base = _atom(tokens, names, depth)
     if tokens.peek() in ("^", "**"):
         at = tokens.pos
-        return _combine(tokens.next(), base, _unary(tokens, names), tokens, at)
+        return _combine(tokens.next(), base, _unary(tokens, names, depth + 1), tokens, at)
     return base
 
 
-def _atom(tokens: Tokens, names) -> Expr:
+def _atom(tokens: Tokens, names, depth: int) -> Expr:
     kind, at = tokens.peek(), tokens.pos
     if kind in ("real", "int"):
         return float(tokens.next())
     if kind == "(":
         tokens.next()
-        value = parse_expression(tokens, names)
+        value = parse_expression(tokens, names, depth + 1)
         tokens.expect(")", "')'")
         return value
     if kind == "id":
@@ -103,7 +104,7 @@ def _atom(tokens: Tokens, names) -> Expr:
             return math.pi
         if name in FUNCTIONS:
             tokens.expect("(", f"'(' after {name}")
-            arg = parse_expression(tokens, names)
+            arg = parse_expression(tokens, names, depth + 1)
             tokens.expect(")", "')'")
             return _call(name, arg, tokens, at)
         if name in names:

@@ -15,9 +15,10 @@ from qsim.qasm.errors import QasmError, location
 _SKIP = r"(?:[ \t\r\n\f]+|//[^\n]*)*"
 _TOKEN = re.compile(
     _SKIP + r"""((?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+|\d+|[A-Za-z_][A-Za-z0-9_]*|"[^"\n]*"|->|==|\*\*|[^ \t\r\n\f]|\Z)""",
-    re.DOTALL,
+    re.DOTALL | re.ASCII,
 )
 _PUNCT = frozenset(";,()[]{}+-*/^") | {"->", "==", "**"}
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _KINDS: dict[str, str] = {}
 
 
@@ -25,9 +26,9 @@ def _kind(value: str) -> str:
     kind = _KINDS.get(value)
     if kind is None:
         c = value[0]
-        if c.isdigit() or c == ".":
+        if c in "0123456789" or (c == "." and len(value) > 1):  # the number patterns, ASCII only
             kind = "int" if value.isdigit() else "real"
-        elif c.isalpha() or c == "_":
+        elif c in _LETTERS:
             kind = "id"
         elif c == '"' and len(value) > 1:
             kind = "str"

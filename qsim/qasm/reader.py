@@ -9,7 +9,9 @@ declaration order, ``barrier`` is ignored and final ``measure`` statements are k
 (qubit, clbit) mapping. What a state vector cannot hold is refused: a gate after a
 measurement of its qubit, a ``reset`` after a gate or measurement (a reset of a fresh
 qubit does nothing and is accepted), classical ``if``, calls of ``opaque`` gates. Every
-error is a QasmError (a ValueError) naming file, line, column and token.
+error is a QasmError (a ValueError) naming file, line, column and token. The reader's own
+limits keep any input from hanging it: MAX_GATES gates in all, MAX_REGISTER register
+size, MAX_NESTING levels of nested gate definitions or expression parentheses.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from qsim.qasm.gatedefs import Defined, Native, Opaque
 from qsim.qasm.lexer import Tokens
 from qsim.qasm.program import QasmProgram
 
+MAX_GATES = 10_000_000
+MAX_REGISTER = 1 << 20
+MAX_NESTING = 100
 _KEYWORDS = frozenset({"OPENQASM", "include", "qreg", "creg", "gate", "opaque", "measure", "reset", "barrier", "if", "pi"})
 
 
@@ -155,9 +160,9 @@ class _Reader:
             tokens.error(f"register {name!r} is already declared" if name not in _KEYWORDS else f"{name!r} is a keyword", at)
         tokens.expect("[", "'['")
         size_at = tokens.pos
-        size = int(tokens.expect("int", "the register size"))
-        if size < 1:
-            tokens.error(f"register size must be >= 1, got {size}", size_at)
+        size = self._small_int(tokens, "the register size")
+        if not 1 <= size <= MAX_REGISTER:
+            tokens.error(f"register size must be in 1..{MAX_REGISTER}, got {size}", size_at)
         tokens.expect("]", "']'")
         tokens.expect(";", "';'")
         if kind == "qreg":
@@ -206,7 +211,11 @@ class _Reader:
             if len(set(names)) != len(names):
                 tokens.error(f"gate {callee!r} is given the same qubit twice", call_at)
             body.append((gate, exprs, tuple(qubit_index[q] for q in names)))
-        self._define(name, Defined(name, len(params), len(qubits), tuple(body)), tokens, at)
+        gate = Defined(name, len(params), len(qubits), tuple(body))
+        if gate.size > MAX_GATES or gate.depth > MAX_NESTING:
+            tokens.error(f"gate {name!r} expands to {gate.size} gates, {gate.depth} definitions deep: over the reader's "
+                         f"limits ({MAX_GATES} gates, {MAX_NESTING} levels)", at)
+        self._define(name, gate, tokens, at)
 
     def _define(self, name: str, gate, tokens: Tokens, at: int) -> None:
         self._check_new_gate(name, tokens, at)
@@ -244,6 +253,8 @@ class _Reader:
             except (ArithmeticError, ValueError) as exc:
                 tokens.error(f"gate {name!r}: {exc}", at)
             self.touched.update(qubits)
+        if len(self.out) > MAX_GATES:
+            tokens.error(f"the program has more than {MAX_GATES} gates, the reader's limit", at)
 
     def _measure(self, tokens: Tokens) -> None:
         tokens.next()
@@ -337,11 +348,18 @@ class _Reader:
         if not tokens.accept("["):
             return tuple(range(offset, offset + size))
         index_at = tokens.pos
-        index = int(tokens.expect("int", "an index"))
+        index = self._small_int(tokens, "an index")
         if index >= size:
             tokens.error(f"index {index} out of range for register {name}[{size}]", index_at)
         tokens.expect("]", "']'")
         return (offset + index,)
+
+    def _small_int(self, tokens: Tokens, what: str) -> int:
+        at = tokens.pos
+        text = tokens.expect("int", what)
+        if len(text) > 9:
+            tokens.error(f"{what} {text[:12]}... is too large", at)
+        return int(text)
 
     def _broadcast(self, args: list[tuple[int, ...]], tokens: Tokens, at: int):
         """The qubit tuples of one call: registers broadcast element-wise."""
