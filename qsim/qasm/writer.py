@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from qsim.observables import walsh_coefficients
 from qsim.parameters import ParameterExpression, order_parameters
 
 _HEADER = 'OPENQASM 2.0;\ninclude "qelib1.inc";\n'
@@ -73,19 +74,8 @@ def _call(name: str, params, qubits) -> str:
     return f"{name}{angles} {','.join(f'q[{q}]' for q in qubits)};\n"
 
 
-def pauli_z_coefficients(values: np.ndarray) -> np.ndarray:
-    """c with D = sum_S c[S] Z_S for the diagonal D = values (bit j of an index, of the
-    value and of S alike, is the j-th qubit): c[S] = 2^-k sum_x D[x] (-1)^{|x & S|}."""
-    c = np.array(values, dtype=float)
-    k = c.size.bit_length() - 1
-    for j in range(k):
-        c = c.reshape(-1, 2, 1 << j)
-        c = np.concatenate([c[:, :1] + c[:, 1:], c[:, :1] - c[:, 1:]], axis=1)
-    return c.reshape(-1) / c.size
-
-
 def _diagonal_lines(values: np.ndarray, qubits: tuple[int, ...], gamma: float, used: set[str]) -> list[str]:
-    coeffs = pauli_z_coefficients(values)
+    coeffs = walsh_coefficients(values)
     cutoff = ZERO * max(1.0, float(np.max(np.abs(values))))
     lines = []
     for s in range(1, coeffs.size):

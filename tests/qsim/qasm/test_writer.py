@@ -6,7 +6,7 @@ import pytest
 
 from qsim import GATES, Circuit, Parameter, PauliSum, reference
 from qsim.qasm import dumps, parse
-from qsim.qasm.writer import number, pauli_z_coefficients
+from qsim.qasm.writer import number
 
 
 def qiskit_state(text):
@@ -77,14 +77,6 @@ def test_any_diagonal_is_written_up_to_its_global_phase():
     back = Circuit.from_qasm(text)
     phase = np.exp(-1j * 0.9 * values.mean())  # exp(-i gamma c_{}), which OpenQASM 2 cannot write
     np.testing.assert_allclose(reference.statevector(back) * phase, reference.statevector(c), atol=1e-12)
-
-
-def test_pauli_z_coefficients_rebuild_the_diagonal():
-    values = np.random.default_rng(2).normal(size=16)
-    c = pauli_z_coefficients(values)
-    x = np.arange(16)
-    rebuilt = sum(c[s] * (-1.0) ** np.array([bin(v & s).count("1") for v in x]) for s in range(16))
-    np.testing.assert_allclose(rebuilt, values, atol=1e-13)
 
 
 def test_a_read_file_writes_back_to_the_same_state():
