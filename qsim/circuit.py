@@ -163,8 +163,8 @@ class Circuit:
         return cls._from_qasm_program(qasm.parse_file(path))
 
     def to_qasm(self) -> str:
-        """OpenQASM 2.0 text of this circuit, which needs bound parameters
-        (``circuit.bind(values).to_qasm()``); see qsim.qasm.writer."""
+        """OpenQASM 2.0 text of this circuit, or OpenQASM 3.0 with an ``input float[64]``
+        per parameter when it has free parameters; see qsim.qasm.writer."""
         return qasm.dumps(self)
 
     @classmethod

@@ -3,7 +3,8 @@
 ``parse`` / ``parse_file`` read OpenQASM 2.0 into a QasmProgram (the gates in qsim's
 terms and the final measurements); ``Circuit.from_qasm`` / ``Circuit.from_qasm_file``
 build the circuit from it. ``dumps`` (``Circuit.to_qasm``) writes a bound circuit as
-OpenQASM 2.0 that Qiskit's ``qasm2.loads`` reads. Qubit i of the circuit is qubit i of the
+OpenQASM 2.0 that Qiskit's ``qasm2.loads`` reads, and a parametrised one as OpenQASM 3.0
+with input angles. Qubit i of the circuit is qubit i of the
 registers concatenated in declaration order, as in Qiskit: bit i of a basis index.
 """
 

@@ -4,9 +4,9 @@ by qsim and by Qiskit's qasm2.loads with its default settings; refusals."""
 import numpy as np
 import pytest
 
-from qsim import GATES, Circuit, Parameter, PauliSum, reference
+from qsim import GATES, Circuit, Parameter, ParameterVector, PauliSum, reference
 from qsim.qasm import dumps, parse
-from qsim.qasm.writer import number
+from qsim.qasm.writer import input_names, number
 
 
 def qiskit_state(text):
@@ -88,10 +88,36 @@ def test_a_read_file_writes_back_to_the_same_state():
     assert len(again) >= len(c)
 
 
-def test_parametrised_circuits_and_unitary_blocks_are_refused():
-    t = Parameter("theta")
-    with pytest.raises(ValueError, match=r"1 free parameter\(s\) \(theta\).*circuit\.bind\(values\)\.to_qasm\(\)"):
-        Circuit(1).rx(t, 0).to_qasm()
-    assert Circuit(1).rx(t, 0).bind([0.5]).to_qasm().endswith("rx(0.5) q[0];\n")
+def test_unitary_blocks_are_refused():
     with pytest.raises(ValueError, match=r"instruction 1 is a 1-qubit 'unitary' block \(mine\) on qubits \(0,\)"):
         Circuit(1).h(0).unitary(np.eye(2), [0], label="mine").to_qasm()
+
+
+def test_a_parametrised_circuit_is_written_as_openqasm3_with_inputs():
+    qasm3 = pytest.importorskip("qiskit.qasm3", reason="qiskit not installed: no cross-check")
+    pytest.importorskip("qiskit_qasm3_import", reason="qiskit-qasm3-import not installed: Qiskit cannot read OpenQASM 3")
+    from qiskit.quantum_info import Statevector
+
+    t, v, q = Parameter("theta"), ParameterVector("v", 2), Parameter("q")
+    cost = PauliSum([("ZZI", 0.5), ("IZZ", -1.0), ("ZIZ", 0.25), ("IIZ", 0.3)])
+    c = scrambled(3, 6).rx(2 * t + 1, 0).diagonal_evolution(cost, -v[1]).ryy(v[0] - 0.5, 1, 2).u(0.1, t, 0.3, 2)
+    c.sxdg(0).iswap(0, 1).cp(q / 4, 2, 0).rzz(v[0], 0, 2)
+    text = c.to_qasm()
+    lines = text.splitlines()
+    assert lines[:6] == ['OPENQASM 3.0;', 'include "stdgates.inc";', "input float[64] theta;",
+                         "input float[64] v_0;", "input float[64] v_1;", "input float[64] p_q;"]
+    assert "rx(2.0*theta + 1.0) q[0];" in lines and "qubit[3] q;" in lines
+    qc = qasm3.loads(text)
+    values = {"theta": 0.4, "v[0]": -1.2, "v[1]": 0.7, "q": 2.1}
+    names = {"theta": "theta", "v_0": "v[0]", "v_1": "v[1]", "p_q": "q"}
+    bound = qc.assign_parameters({p: values[names[p.name]] for p in qc.parameters})
+    want = reference.statevector(c.bind([values[p.name] for p in c.parameters]))
+    got = np.asarray(Statevector(bound).data)
+    assert abs(np.vdot(got, want)) == pytest.approx(1.0, abs=1e-12)  # the diagonal's constant is 0: no phase dropped
+    np.testing.assert_allclose(np.abs(got) ** 2, np.abs(want) ** 2, atol=1e-12)
+    assert Circuit(1).rx(t, 0).bind([0.5]).to_qasm().endswith("rx(0.5) q[0];\n")
+
+
+def test_input_names_are_identifiers_and_distinct():
+    ps = [Parameter("θ[0]"), Parameter("a b"), Parameter("a_b"), Parameter("2x"), Parameter("pi"), Parameter("a b")]
+    assert list(input_names(ps).values()) == ["p_0", "a_b", "a_b_1", "p_2x", "p_pi", "a_b_2"]
