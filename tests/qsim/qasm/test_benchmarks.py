@@ -12,7 +12,6 @@ from qsim.qasm import QasmError
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted(p.name for p in DATA.glob("*.qasm"))
-REFUSED = {"qasmbench_inverseqft_n4.qasm": "13:1: classical 'if' is not supported"}
 # what the reader may refuse in a real file: the parts a state vector cannot hold
 REFUSALS = ("classical 'if' is not supported", "mid-circuit measurement", "reset of", "is opaque")
 MAX_QUBITS = 12
@@ -33,15 +32,9 @@ def probability_error(path, qc):
     return float(np.max(np.abs(got - Statevector(qc).probabilities())))
 
 
-@pytest.mark.parametrize("name", [f for f in FILES if f not in REFUSED])
+@pytest.mark.parametrize("name", FILES)
 def test_probabilities_match_qiskit(name):
     assert probability_error(DATA / name, qiskit_circuit(DATA / name)) < 1e-12
-
-
-@pytest.mark.parametrize("name", sorted(REFUSED))
-def test_what_a_state_cannot_hold_is_refused_in_real_files(name):
-    with pytest.raises(QasmError, match=REFUSED[name]):
-        Circuit.from_qasm_file(DATA / name)
 
 
 def test_a_corpus_of_benchmark_files():
