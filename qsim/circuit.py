@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qsim import qasm
 from qsim._checks import integer, qubit, real_array
 from qsim.drawing import draw
 from qsim.gates import GATES
@@ -148,6 +149,32 @@ class Circuit:
         angle = as_angle(gamma, "gamma")
         self._instructions.append(Instruction("diagonal_evolution", qubits, (angle,), values))
         return self
+
+    # -- OpenQASM -----------------------------------------------------------------------
+    @classmethod
+    def from_qasm(cls, text: str, filename: str = "<string>") -> "Circuit":
+        """The circuit of OpenQASM 2 source text (see qsim.qasm.parse; its
+        ``measurements`` hold the final-measurement mapping that the circuit leaves out)."""
+        return cls._from_qasm_program(qasm.parse(text, filename))
+
+    @classmethod
+    def from_qasm_file(cls, path) -> "Circuit":
+        """The circuit of an OpenQASM 2 file (see from_qasm)."""
+        return cls._from_qasm_program(qasm.parse_file(path))
+
+    def to_qasm(self) -> str:
+        """OpenQASM 2.0 text of this circuit, or OpenQASM 3.0 with an ``input float[64]``
+        per parameter when it has free parameters; see qsim.qasm.writer."""
+        return qasm.dumps(self)
+
+    @classmethod
+    def _from_qasm_program(cls, program: "qasm.QasmProgram") -> "Circuit":
+        if program.num_qubits == 0:
+            raise ValueError("the OpenQASM program declares no qubits (no qreg)")
+        circuit = cls(program.num_qubits)
+        for name, qubits, params in program.gates:
+            circuit.append(name, qubits, params)
+        return circuit
 
     # -- queries ------------------------------------------------------------------------
     @property
