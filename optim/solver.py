@@ -22,6 +22,7 @@ from ._records import Record
 from .algorithms.classical import AnnealingOptions, ExactOptions, solve_annealing, solve_exact
 from .algorithms.pce import PceOptions, pce_qubits, solve_pce
 from .algorithms.qaoa import QaoaOptions, solve_qaoa
+from .algorithms.qrao import QraoOptions, qrao_qubits, solve_qrao
 from .algorithms.vqe import CvarVqeOptions, VqeOptions, solve_vqe
 from .minimizers._checks import optional_integer
 from .optimizer_options import OptimizerOptions
@@ -52,6 +53,7 @@ SOLVERS: dict[str, Solver] = {
     "vqe": Solver(VqeOptions, solve_vqe, quantum=True),
     "cvar-vqe": Solver(CvarVqeOptions, solve_vqe, quantum=True),
     "pce": Solver(PceOptions, solve_pce, quantum=True, qubits=pce_qubits),
+    "qrao": Solver(QraoOptions, solve_qrao, quantum=True, qubits=qrao_qubits),
 }
 
 
