@@ -11,9 +11,12 @@ import pytest
 import problems as P
 import qsim
 from optim.algorithms.qrao_encoding import AXES, ENCODINGS, QraoEncoding
-from optim.algorithms.qrao_rounding import MAGIC_SIGNS, basis_angles
+from optim.algorithms.qrao_rounding import MAGIC_SIGNS, basis_angles, magic, measurement_circuit
 from optim.result import SolveResult
 from optim.solver import solve
+from qsim import Program
+from qsim.library import efficient_su2
+from qsim.options import CompileOptions
 
 MAXCUT6 = P.MaxCut.random(6, p=0.5, seed=1)
 MAXCUT8 = P.MaxCut.random(8, p=0.5, seed=2)
@@ -131,3 +134,19 @@ def test_noisy_runs_complete(method):
     clean = solve(MAXCUT6, method, simulator={"shots": None}, **kwargs)
     noisy = solve(MAXCUT6, method, simulator={"method": "density_matrix", "noise": noise}, **kwargs)
     assert noisy.feasible and noisy.n_qubits == clean.n_qubits and noisy.history != clean.history
+
+
+@pytest.mark.parametrize("name", ENCODINGS)
+def test_magic_rounding_is_unbiased(name):
+    """Averaged over the uniform bases, E[z_i] = <P_i> / sqrt(q) (the bases' signs are
+    orthogonal per axis): a wrong angle or sign of any axis shows in its variables' means."""
+    e = QraoEncoding(*MAXCUT8.to_ising(), name)
+    circuit = efficient_su2(e.n_qubits, 2)
+    program = Program(circuit, CompileOptions())
+    measure = Program(measurement_circuit(circuit, e.n_qubits), CompileOptions())
+    theta = np.random.default_rng(4).uniform(0, 2 * np.pi, program.num_parameters)
+    shots = 20000
+    z = 1.0 - 2.0 * magic(measure, theta, e, shots, np.random.default_rng(5))
+    expected = program.expectation(theta, e.variable_observables) / np.sqrt(len(e.axes))
+    assert np.abs(expected).max() > 0.1  # the state is not trivially unbiased
+    assert np.abs(z.mean(axis=0) - expected).max() < 5 / np.sqrt(shots)
