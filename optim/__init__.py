@@ -2,13 +2,13 @@
 
 ``optim.solve(problem, method, *, options, simulator, optimizer, seed) -> SolveResult`` solves
 a problems.Problem (or a bare QUBO / Ising model) with a method of ``optim.SOLVERS``: the
-classical baselines "exact" and "annealing", and "qaoa", "vqe", "cvar-vqe" on any qsim
+classical baselines "exact" and "annealing", and "qaoa", "vqe", "cvar-vqe", "pce", "qrao" on any qsim
 method and noise (``SimulatorOptions``) with any minimiser (``OptimizerOptions``).
 ``optim.minimizers``: minimisers of any function (SPSA, 2-SPSA, Adam-SPSA, multi-stage
 Adam-SPSA, and scipy's COBYLA, Nelder-Mead, Powell, L-BFGS-B, BFGS) behind
 ``optim.minimize(fun, x0, method=...)``, which follows scipy; ``optim.cli``, the ``qsim``
 command. Modules: solver (the entry point solve and the registry SOLVERS), algorithms/
-(one module per method family), target, cost, readout, repair, gate_counts, seeds, result, simulator_options,
+(one module per method family), target, cost, readout, repair, local_search, gate_counts, seeds, result, simulator_options,
 optimizer_options.
 
 Example::

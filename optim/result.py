@@ -31,6 +31,12 @@ class SolveResult(Record):
     the expected objective over the optimum). success_probability / feasible_probability:
     of measuring an optimal / a feasible solution in the final state. energy: the final
     state's expected QUBO energy (the expectation-based cost, the QUBO's units and sense).
+    Compressed encodings, whose basis states are no solutions: PCE's probabilities and
+    expected ratio are None (sign rounding is deterministic) and its energy the relaxed
+    Ising energy of its tanh spins (optim.algorithms.pce); QRAO's energy is that of its
+    relaxed Hamiltonian, its probabilities the fractions of magic-rounding shots that decode
+    to an optimal / a feasible solution, None with semideterministic rounding
+    (optim.algorithms.qrao).
     n_qubits, depth, n_one_qubit_gates, n_two_qubit_gates: of the circuit decomposed to
     one-qubit gates and CX. n_parameters, nfev (cost evaluations), wall_time (the whole
     solve), simulation_time (inside the simulator), history (the cost of every evaluation).

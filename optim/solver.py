@@ -20,7 +20,9 @@ from qsim.methods import METHODS
 
 from ._records import Record
 from .algorithms.classical import AnnealingOptions, ExactOptions, solve_annealing, solve_exact
+from .algorithms.pce import PceOptions, pce_qubits, solve_pce
 from .algorithms.qaoa import QaoaOptions, solve_qaoa
+from .algorithms.qrao import QraoOptions, qrao_qubits, solve_qrao
 from .algorithms.vqe import CvarVqeOptions, VqeOptions, solve_vqe
 from .minimizers._checks import optional_integer
 from .optimizer_options import OptimizerOptions
@@ -33,11 +35,15 @@ from .target import Target
 @dataclass(frozen=True)
 class Solver:
     """A method of solve: its options dataclass (defaults and docs), the function that runs
-    it, and whether it simulates a circuit (then ``simulator`` and ``optimizer`` apply)."""
+    it, and whether it simulates a circuit (then ``simulator`` and ``optimizer`` apply).
+    qubits: for a compressed encoding, ``qubits(target, options)``, the qubits it simulates
+    (ValueError when the options cannot encode the target); None: one qubit per QUBO
+    variable, with the 2^n energy table."""
 
     options: type[Record]
     run: Callable
     quantum: bool
+    qubits: Callable | None = None
 
 
 SOLVERS: dict[str, Solver] = {
@@ -46,14 +52,23 @@ SOLVERS: dict[str, Solver] = {
     "qaoa": Solver(QaoaOptions, solve_qaoa, quantum=True),
     "vqe": Solver(VqeOptions, solve_vqe, quantum=True),
     "cvar-vqe": Solver(CvarVqeOptions, solve_vqe, quantum=True),
+    "pce": Solver(PceOptions, solve_pce, quantum=True, qubits=pce_qubits),
+    "qrao": Solver(QraoOptions, solve_qrao, quantum=True, qubits=qrao_qubits),
 }
 
 
-def _check_size(target: Target, simulator: SimulatorOptions) -> None:
+def _check_size(target: Target, solver: Solver, options, simulator: SimulatorOptions) -> int:
+    """The qubits the solve simulates; ValueError when the simulator method cannot hold them."""
+    if solver.qubits is not None:
+        n, limit = solver.qubits(target, options), METHODS[simulator.method].max_qubits
+        if n > limit:
+            raise ValueError(f"the encoding needs {n} qubits; simulator method {simulator.method!r} holds at most {limit}")
+        return n
     limit = min(METHODS[simulator.method].max_qubits, MAX_QUBITS_FLOAT64)
     if target.n_qubits > limit:
         raise ValueError(f"the problem needs {target.n_qubits} qubits; simulator method {simulator.method!r} with "
                          f"its energy table holds at most {limit}")
+    return target.n_qubits
 
 
 def solve(problem, method: str, *, options=None, simulator=None, optimizer=None, seed: int | None = None) -> SolveResult:
@@ -71,8 +86,7 @@ def solve(problem, method: str, *, options=None, simulator=None, optimizer=None,
     seed = optional_integer("seed", seed, minimum=0)
     seed = int(np.random.SeedSequence().entropy % 2**63) if seed is None else seed
     target = Target(problem)
-    if solver.quantum:
-        _check_size(target, simulator)
+    n_qubits = _check_size(target, solver, options, simulator) if solver.quantum else target.n_qubits
     optimum = target.optimum
     fields = solver.run(target, options, simulator, optimizer, Seeds(seed))
     raw, final = fields.pop("raw"), fields.pop("final")
@@ -86,7 +100,7 @@ def solve(problem, method: str, *, options=None, simulator=None, optimizer=None,
         method=method, bitstring="".join(map(str, final[::-1].tolist())), solution=target.solution(final),
         optimum=optimum, approximation_ratio=problems.approximation_ratio(
             report["objective"], optimum, target.sense, report["feasible"]),
-        n_qubits=target.n_qubits, **report, **fields, wall_time=time.perf_counter() - start,
+        n_qubits=n_qubits, **report, **fields, wall_time=time.perf_counter() - start,
         options=options.to_dict(), seed=seed,
         simulator=simulator.to_dict() if quantum and simulator.serialisable else None,
         optimizer=optimizer.to_dict() if quantum else None)
