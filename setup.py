@@ -39,6 +39,7 @@ SOURCES = [
     "csrc/fuser/block_analysis.cpp",
     "csrc/fuser/fused_circuit.cpp",
     "csrc/fuser/fuser.cpp",
+    "csrc/interrupt.cpp",
     "csrc/isa/avx2.cpp",
     "csrc/isa/scalar.cpp",
     "csrc/kernels/reduction_chunks.cpp",

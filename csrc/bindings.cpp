@@ -7,6 +7,7 @@
 
 #include "circuit_spec.h"
 #include "dispatch.h"
+#include "interrupt.h"
 #include "methods.h"
 #include "observables.h"
 #include "parallel.h"
@@ -24,6 +25,37 @@ using carray = py::array_t<T, py::array::c_style | py::array::forcecast>;
 template <typename T>
 std::vector<T> to_vector(const carray<T>& a) {
   return std::vector<T>(a.data(), a.data() + a.size());
+}
+
+// The interrupt hook (interrupt.h): with the GIL held briefly, runs Python's pending signal
+// handlers; when one raised (KeyboardInterrupt on Ctrl-C) its exception is kept for the
+// translator, which sets it when Interrupted reaches this module.
+struct PendingError {
+  PyObject* type = nullptr;
+  PyObject* value = nullptr;
+  PyObject* traceback = nullptr;
+};
+thread_local PendingError t_pending;
+
+bool python_signal_raised() {
+  const PyGILState_STATE gil = PyGILState_Ensure();
+  const bool raised = PyErr_CheckSignals() != 0;
+  if (raised) {
+    PendingError& e = t_pending;
+    PyErr_Fetch(&e.type, &e.value, &e.traceback);  // owned until restored
+  }
+  PyGILState_Release(gil);
+  return raised;
+}
+
+void restore_signal_error() {
+  PendingError& e = t_pending;
+  if (e.type != nullptr) {
+    PyErr_Restore(e.type, e.value, e.traceback);  // steals the references
+    e = PendingError{};
+  } else {
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+  }
 }
 
 Angle make_angle(int param, double coeff, double offset) { return Angle{param, coeff, offset}; }
@@ -158,6 +190,15 @@ void bind_program(py::module_& m, const char* name) {
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "qsim C++ core: statevector kernels, gate fusion and compiled programs";
+
+  set_interrupt_hook(&python_signal_raised);
+  py::register_exception_translator([](std::exception_ptr e) {
+    try {
+      if (e) std::rethrow_exception(e);
+    } catch (const Interrupted&) {
+      restore_signal_error();
+    }
+  });
 
   py::class_<CircuitSpec>(m, "CircuitSpec")
       .def(py::init([](unsigned n, unsigned p) {
