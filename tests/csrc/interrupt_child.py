@@ -35,22 +35,22 @@ def close(a, b) -> bool:
     return bool(np.allclose(a, b, rtol=0, atol=1e-9))
 
 
-def case_run():  # 24 qubits, 216 blocks of a 256 MB state
-    program = qsim.compile(rx_layers(24, 9), fusion=0)
+def case_run():  # 24 qubits, 720 blocks of a 256 MB state
+    program = qsim.compile(rx_layers(24, 30), fusion=0)
     theta = np.linspace(0.1, 1.0, 24)
     return lambda: program.run(theta), None
 
 
-def case_batch():  # 8 rows of 500 blocks on 20 qubits; then one row again
-    program = qsim.compile(rx_layers(20, 25), fusion=0)
+def case_batch():  # 8 rows of 1200 blocks on 20 qubits; then one row again
+    program = qsim.compile(rx_layers(20, 60), fusion=0)
     thetas = np.linspace(0.1, 1.0, 8 * 20).reshape(8, 20)
     observable = z_sum(20)
     return (lambda: program.expectation_batch(thetas, observable),
-            lambda: close(program.expectation(thetas[3], observable), z_sum_exact(thetas[3], 25)))
+            lambda: close(program.expectation(thetas[3], observable), z_sum_exact(thetas[3], 60)))
 
 
-def case_gradient():  # adjoint: the forward sweep and three vectors back over 500 gates
-    program = qsim.compile(rx_layers(20, 25), fusion=0)
+def case_gradient():  # adjoint: the forward sweep and three vectors back over 1200 gates
+    program = qsim.compile(rx_layers(20, 60), fusion=0)
     return lambda: program.gradient(np.full(20, 0.3), z_sum(20)), None
 
 
