@@ -34,6 +34,7 @@ class BuildExt(build_ext):
 SOURCES = [
     "csrc/bindings.cpp",
     "csrc/circuit_spec.cpp",
+    "csrc/cvar.cpp",
     "csrc/density/runner.cpp",
     "csrc/dispatch.cpp",
     "csrc/fuser/block_analysis.cpp",

@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include "circuit_spec.h"
+#include "cvar.h"
 #include "dispatch.h"
 #include "interrupt.h"
 #include "methods.h"
@@ -245,6 +246,25 @@ PYBIND11_MODULE(_core, m) {
   bind_program<double>(m, "ProgramF64");
   bind_program<float>(m, "ProgramF32");
 
+  m.def(
+      "cvar",
+      [](const carray<double>& values, const carray<double>& p, double alpha) {
+        require(values.size() == p.size(), "values and probabilities must have the same length");
+        const double* v = values.data();
+        const double* q = p.data();
+        py::gil_scoped_release release;
+        return cvar(v, q, size_t(values.size()), alpha);
+      },
+      py::arg("values"), py::arg("probabilities"), py::arg("alpha"));
+  m.def(
+      "cvar_of_samples",
+      [](const carray<double>& values, const carray<std::uint64_t>& indices, double alpha) {
+        const double* v = values.data();
+        const std::uint64_t* i = indices.data();
+        py::gil_scoped_release release;
+        return cvar_of_samples(v, size_t(values.size()), i, size_t(indices.size()), alpha);
+      },
+      py::arg("values"), py::arg("indices"), py::arg("alpha"));
   m.def("set_num_threads", &set_num_threads, py::arg("n"));
   m.def("get_num_threads", &num_threads);
   m.def("simd_isa", &current_isa);
