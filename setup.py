@@ -34,11 +34,13 @@ class BuildExt(build_ext):
 SOURCES = [
     "csrc/bindings.cpp",
     "csrc/circuit_spec.cpp",
+    "csrc/cvar.cpp",
     "csrc/density/runner.cpp",
     "csrc/dispatch.cpp",
     "csrc/fuser/block_analysis.cpp",
     "csrc/fuser/fused_circuit.cpp",
     "csrc/fuser/fuser.cpp",
+    "csrc/interrupt.cpp",
     "csrc/isa/avx2.cpp",
     "csrc/isa/scalar.cpp",
     "csrc/kernels/reduction_chunks.cpp",

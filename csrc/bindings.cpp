@@ -6,7 +6,9 @@
 #include <pybind11/stl.h>
 
 #include "circuit_spec.h"
+#include "cvar.h"
 #include "dispatch.h"
+#include "interrupt.h"
 #include "methods.h"
 #include "observables.h"
 #include "parallel.h"
@@ -24,6 +26,37 @@ using carray = py::array_t<T, py::array::c_style | py::array::forcecast>;
 template <typename T>
 std::vector<T> to_vector(const carray<T>& a) {
   return std::vector<T>(a.data(), a.data() + a.size());
+}
+
+// The interrupt hook (interrupt.h): with the GIL held briefly, runs Python's pending signal
+// handlers; when one raised (KeyboardInterrupt on Ctrl-C) its exception is kept for the
+// translator, which sets it when Interrupted reaches this module.
+struct PendingError {
+  PyObject* type = nullptr;
+  PyObject* value = nullptr;
+  PyObject* traceback = nullptr;
+};
+thread_local PendingError t_pending;
+
+bool python_signal_raised() {
+  const PyGILState_STATE gil = PyGILState_Ensure();
+  const bool raised = PyErr_CheckSignals() != 0;
+  if (raised) {
+    PendingError& e = t_pending;
+    PyErr_Fetch(&e.type, &e.value, &e.traceback);  // owned until restored
+  }
+  PyGILState_Release(gil);
+  return raised;
+}
+
+void restore_signal_error() {
+  PendingError& e = t_pending;
+  if (e.type != nullptr) {
+    PyErr_Restore(e.type, e.value, e.traceback);  // steals the references
+    e = PendingError{};
+  } else {
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+  }
 }
 
 Angle make_angle(int param, double coeff, double offset) { return Angle{param, coeff, offset}; }
@@ -159,6 +192,15 @@ void bind_program(py::module_& m, const char* name) {
 PYBIND11_MODULE(_core, m) {
   m.doc() = "qsim C++ core: statevector kernels, gate fusion and compiled programs";
 
+  set_interrupt_hook(&python_signal_raised);
+  py::register_exception_translator([](std::exception_ptr e) {
+    try {
+      if (e) std::rethrow_exception(e);
+    } catch (const Interrupted&) {
+      restore_signal_error();
+    }
+  });
+
   py::class_<CircuitSpec>(m, "CircuitSpec")
       .def(py::init([](unsigned n, unsigned p) {
              CircuitSpec s;
@@ -204,6 +246,25 @@ PYBIND11_MODULE(_core, m) {
   bind_program<double>(m, "ProgramF64");
   bind_program<float>(m, "ProgramF32");
 
+  m.def(
+      "cvar",
+      [](const carray<double>& values, const carray<double>& p, double alpha) {
+        require(values.size() == p.size(), "values and probabilities must have the same length");
+        const double* v = values.data();
+        const double* q = p.data();
+        py::gil_scoped_release release;
+        return cvar(v, q, size_t(values.size()), alpha);
+      },
+      py::arg("values"), py::arg("probabilities"), py::arg("alpha"));
+  m.def(
+      "cvar_of_samples",
+      [](const carray<double>& values, const carray<std::uint64_t>& indices, double alpha) {
+        const double* v = values.data();
+        const std::uint64_t* i = indices.data();
+        py::gil_scoped_release release;
+        return cvar_of_samples(v, size_t(values.size()), i, size_t(indices.size()), alpha);
+      },
+      py::arg("values"), py::arg("indices"), py::arg("alpha"));
   m.def("set_num_threads", &set_num_threads, py::arg("n"));
   m.def("get_num_threads", &num_threads);
   m.def("simd_isa", &current_isa);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dispatch.h"
+#include "interrupt.h"
 #include "parallel.h"
 #include "state_memory.h"
 
@@ -75,16 +76,19 @@ void VectorRunner<FP>::expectation_batch(const double* thetas, size_t batch, con
   const std::int64_t count = std::int64_t(batch);
   const size_t stride = this->num_parameters(), values = this->state_values();
   const bool over_batch = values < kParallelThreshold && batch > 1 && num_threads() > 1;
+  LoopStop stop;
 #pragma omp parallel num_threads(num_threads()) if (over_batch)
   {
     auto state = new_state<FP>(values);
     const StateView<FP> v = view(state.get());
 #pragma omp for schedule(static)
     for (std::int64_t b = 0; b < count; ++b) {
+      if (stop.stopped()) continue;
       run_unchecked(thetas + size_t(b) * stride, state.get());
       for (size_t j = 0; j < obs.size(); ++j) out[size_t(b) * obs.size() + j] = obs[j]->expectation(v);
     }
   }
+  stop.throw_if_stopped();
 }
 
 template class VectorRunner<double>;

@@ -30,6 +30,7 @@ from qsim.observables import DiagonalObservable, PauliSum  # noqa: E402
 from qsim.options import CompileOptions  # noqa: E402
 from qsim.parameters import Parameter, ParameterExpression, ParameterVector  # noqa: E402
 from qsim.program import Program  # noqa: E402
+from qsim.risk import cvar, cvar_of_samples  # noqa: E402
 from qsim.runtime import check_simd_environment, get_num_threads, set_num_threads, set_simd, simd  # noqa: E402
 from qsim.samples import Samples  # noqa: E402
 
@@ -51,6 +52,8 @@ __all__ = [
     "Program",
     "Samples",
     "compile",
+    "cvar",
+    "cvar_of_samples",
     "get_num_threads",
     "noise",
     "reference",

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dispatch.h"
+#include "interrupt.h"
 #include "ptm/runner.h"
 #include "state_memory.h"
 
@@ -58,7 +59,9 @@ void PtmRunner<FP>::adjoint_gradient(const double* theta, const Observable& obs,
   const unsigned width = this->circuit().spec.num_qubits;
   const size_t size = state_values(), count = gates.size();
   const size_t segment = std::max<size_t>(1, size_t(std::ceil(std::sqrt(double(count)))));
+  InterruptPoll& poll = interrupt_poll();
   auto apply = [&](size_t i, FP* c) {
+    if (poll.add(size)) throw_interrupted();
     const GateSpec& g = gates[i];
     apply_pauli_operator(k, g, pauli_operator<FP>(g, g.angle.eval(theta), false, false), c, width);
   };
@@ -94,6 +97,7 @@ void PtmRunner<FP>::adjoint_gradient(const double* theta, const Observable& obs,
       if (i > start) apply(i - 1, states[i - start].get());
     }
     for (size_t i = end; i-- > start;) {
+      if (poll.add(2 * size)) throw_interrupted();
       const GateSpec& g = gates[i];
       const double a = g.angle.eval(theta);
       if (g.kind == GateSpec::Kind::kParametric && g.angle.param >= 0) {

@@ -2,6 +2,7 @@
 
 #include "dispatch.h"
 #include "fuser/block_matrices.h"
+#include "interrupt.h"
 
 namespace qsim {
 
@@ -28,7 +29,10 @@ void RealBlocks<FP>::apply(const double* theta, FP* c) const {
   thread_local SparseRows<FP> computed_tls;
   std::vector<FP>& scratch = scratch_tls;  // one thread-local lookup per run, not per block
   SparseRows<FP>& computed = computed_tls;
+  InterruptPoll& poll = interrupt_poll();
+  const std::uint64_t sweep = std::uint64_t(1) << width;
   for (size_t i = 0; i < circuit_.blocks.size(); ++i) {
+    if (poll.should_stop(sweep)) return;
     const Block& b = circuit_.blocks[i];
     const unsigned* bits = b.qubits.data();
     const unsigned kq = unsigned(b.qubits.size());

@@ -17,7 +17,9 @@ class RealBlocks {
   // Phase vectors and channels are refused (std::invalid_argument). `circuit` must outlive this.
   explicit RealBlocks(const FusedCircuit& circuit);
 
-  // c (2^w real, w = the spec's num_qubits) <- the blocks at theta applied to c.
+  // c (2^w real, w = the spec's num_qubits) <- the blocks at theta applied to c. Polls for an
+  // interrupt between blocks (interrupt.h: throws Interrupted, or inside an OpenMP region
+  // returns early).
   void apply(const double* theta, FP* c) const;
 
  private:

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dispatch.h"
+#include "interrupt.h"
 #include "state_memory.h"
 #include "statevector/runner.h"
 
@@ -88,7 +89,9 @@ void StatevectorRunner<FP>::adjoint_gradient(const double* theta, const Observab
   *value = obs.expectation(this->view(psi.get()));
   obs.apply(psi.get(), n, lambda.get());
   std::fill(grad, grad + this->num_parameters(), 0.0);
+  InterruptPoll& poll = interrupt_poll();
   for (size_t i = gates.size(); i-- > 0;) {
+    if (poll.add(3 * size)) throw_interrupted();
     const GateSpec& g = gates[i];
     const double a = g.angle.eval(theta);
     if (g.angle.param >= 0 && (g.kind == GateSpec::Kind::kParametric || g.kind == GateSpec::Kind::kPhaseVector)) {

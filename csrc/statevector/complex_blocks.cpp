@@ -2,6 +2,7 @@
 
 #include "dispatch.h"
 #include "fuser/block_matrices.h"
+#include "interrupt.h"
 
 namespace qsim {
 
@@ -30,7 +31,10 @@ void ComplexBlocks<FP>::apply(const double* theta, FP* v, ChannelStep<FP>* chann
   const unsigned width = spec.num_qubits;
   thread_local std::vector<FP> scratch_tls;
   std::vector<FP>& scratch = scratch_tls;  // one thread-local lookup per run, not per block
+  InterruptPoll& poll = interrupt_poll();
+  const std::uint64_t sweep = std::uint64_t(2) << width;
   for (size_t i = 0; i < circuit_.blocks.size(); ++i) {
+    if (poll.should_stop(sweep)) return;
     const Block& b = circuit_.blocks[i];
     const unsigned* qubits = b.qubits.data();
     const unsigned kq = unsigned(b.qubits.size());

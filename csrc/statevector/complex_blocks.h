@@ -29,7 +29,8 @@ class ComplexBlocks {
   ComplexBlocks(const FusedCircuit& circuit, bool channels);
 
   // v (2^w complex amplitudes, w = the spec's num_qubits) <- the blocks at theta applied to
-  // v; channel block i is channel->apply(i, v).
+  // v; channel block i is channel->apply(i, v). Polls for an interrupt between blocks
+  // (interrupt.h: throws Interrupted, or inside an OpenMP region returns early).
   void apply(const double* theta, FP* v, ChannelStep<FP>* channel = nullptr) const;
 
  private:

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "dispatch.h"
+#include "interrupt.h"
 #include "parallel.h"
 #include "state_memory.h"
 #include "trajectories/rng.h"
@@ -57,16 +58,19 @@ void TrajectoryRunner<FP>::trajectory_values(const double* theta, const Observab
   const std::int64_t count = std::int64_t(trajectories_);
   const unsigned n = this->num_qubits();
   const bool over_trajectories = (index_t(1) << n) < kParallelThreshold && num_threads() > 1 && !in_parallel_region();
+  LoopStop stop;
 #pragma omp parallel num_threads(num_threads()) if (over_trajectories)
   {
     auto psi = new_state<FP>(state_values()), scratch = new_state<FP>(state_values());
     const StateView<FP> v{StateKind::kPure, psi.get(), n, &kernels<FP>()};
 #pragma omp for schedule(static)
     for (std::int64_t t = 0; t < count; ++t) {
+      if (stop.stopped()) continue;
       run_trajectory(theta, std::uint64_t(t), psi.get(), scratch.get());
       for (size_t j = 0; j < obs.size(); ++j) values[size_t(t) * obs.size() + j] = obs[j]->expectation(v);
     }
   }
+  stop.throw_if_stopped();
 }
 
 template <typename FP>

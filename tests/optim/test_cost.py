@@ -48,3 +48,21 @@ def test_cvar_exact_against_a_sort_and_shots_against_their_energies(program_and_
     value, shots = EnergyCost(energies, alpha=0.25, shots=400, readout=False)(program, theta, 0)
     assert value == pytest.approx(np.sort(energies[shots.astype(int)])[:100].mean())
     assert value >= by_hand - 3 * energies.std()  # a shot estimate of the same tail
+
+
+def test_energy_cost_cvar_matches_the_numpy_sort_to_1e12(program_and_energies):
+    program, theta, energies = program_and_energies
+    p = program.probabilities(theta)
+    order = np.argsort(energies, kind="stable")
+    for alpha in (0.05, 0.25, 0.6):
+        cumulative = np.cumsum(p[order])
+        k = min(int(np.searchsorted(cumulative, alpha * cumulative[-1])), p.size - 1)
+        head = p[order][:k] @ energies[order][:k]
+        numpy_value = (head + (alpha * cumulative[-1] - (cumulative[k - 1] if k else 0.0)) * energies[order][k]) / (alpha * cumulative[-1])
+        value, _ = EnergyCost(energies, alpha=alpha, shots=None, readout=False)(program, theta, 0)
+        assert value == pytest.approx(numpy_value, rel=1e-12)
+        value, shots = EnergyCost(energies, alpha=alpha, shots=333, readout=False)(program, theta, 5)
+        tail = np.sort(energies[shots.astype(int)])
+        m = alpha * 333
+        numpy_value = (tail[: int(m)].sum() + (m - int(m)) * tail[int(m)]) / m
+        assert value == pytest.approx(numpy_value, rel=1e-12)
