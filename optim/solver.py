@@ -20,6 +20,7 @@ from qsim.methods import METHODS
 
 from ._records import Record
 from .algorithms.classical import AnnealingOptions, ExactOptions, solve_annealing, solve_exact
+from .algorithms.ma_qaoa import MaQaoaOptions, solve_ma_qaoa
 from .algorithms.qaoa import QaoaOptions, solve_qaoa
 from .algorithms.vqe import CvarVqeOptions, VqeOptions, solve_vqe
 from .minimizers._checks import optional_integer
@@ -46,6 +47,7 @@ SOLVERS: dict[str, Solver] = {
     "qaoa": Solver(QaoaOptions, solve_qaoa, quantum=True),
     "vqe": Solver(VqeOptions, solve_vqe, quantum=True),
     "cvar-vqe": Solver(CvarVqeOptions, solve_vqe, quantum=True),
+    "ma-qaoa": Solver(MaQaoaOptions, solve_ma_qaoa, quantum=True),
 }
 
 

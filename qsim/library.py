@@ -71,45 +71,95 @@ def qaoa(cost, depth: int, *, initial_state=None, mixer=None, decompose: bool = 
     ising = isinstance(cost, tuple) and len(cost) == 3
     if decompose and not ising:
         raise ValueError("qaoa with decompose=True needs the Ising form (h, J, offset) of the cost")
-    try:
-        if ising:
-            h, J, offset = cost
-            diagonal = DiagonalObservable.from_ising(h, J, real("offset", offset))
-        else:
-            diagonal = cost if isinstance(cost, DiagonalObservable) else DiagonalObservable(cost)
-    except (TypeError, ValueError) as exc:
-        raise type(exc)(f"qaoa cost: {exc}") from None
+    diagonal = _cost_diagonal(cost)
     depth = integer("depth", depth, minimum=1)
-    for name, hook in (("initial_state", initial_state), ("mixer", mixer)):
-        if hook is not None and not callable(hook):
-            raise TypeError(f"{name} must be a callable or None, got {hook!r}")
+    _check_hooks(initial_state=initial_state, mixer=mixer)
     n = diagonal.num_qubits
+    terms = ising_terms(cost[0], cost[1]) if decompose else None
     gamma, beta = ParameterVector("gamma", depth), ParameterVector("beta", depth)
-    circuit = Circuit(n)
-    if initial_state is None:
-        for q in range(n):
-            circuit.h(q)
-    else:
-        initial_state(circuit)
+    circuit = _initial(n, initial_state)
     for layer in range(depth):
         if decompose:
-            _ising_gates(circuit, np.asarray(h, dtype=float), np.asarray(J, dtype=float), gamma[layer])
+            _ising_gates(circuit, terms, [gamma[layer]] * len(terms))
         else:
             circuit.diagonal_evolution(diagonal, 0.5 * gamma[layer])
         if mixer is None:
-            for q in range(n):
-                circuit.rx(2 * beta[layer], q)
+            _x_mixer(circuit, [beta[layer]] * n)
         else:
             mixer(circuit, beta[layer])
     return circuit
 
 
-def _ising_gates(circuit: Circuit, h: np.ndarray, J: np.ndarray, gamma) -> None:
-    """exp(-i gamma (h.z + sum J_ij z_i z_j) / 2) as RZ(gamma h_i) and RZZ(gamma J_ij) gates."""
-    for q in np.flatnonzero(h):
-        circuit.rz(float(h[q]) * gamma, int(q))
-    for i, j in zip(*np.nonzero(J)):
-        circuit.rzz(float(J[i, j]) * gamma, int(i), int(j))
+def ma_qaoa(cost, depth: int, *, initial_state=None) -> Circuit:
+    """Multi-angle QAOA (Herrman et al., arXiv 2109.11455) of an Ising cost (h, J, offset)
+    (as ``qaoa`` takes it): per layer l, RZ(gamma_{l,t} h_i) / RZZ(gamma_{l,t} J_ij) for each
+    term t of ``ising_terms(h, J)`` (its own angle), then RX(2 beta_{l,q}) on every qubit q (its
+    own angle). With all gamma_{l,t} = gamma_l and beta_{l,q} = beta_l it is qaoa(cost, p).
+    initial_state: as in ``qaoa`` (default |+>^n). Parameters: ParameterVectors "gamma" of
+    p T (layer-major, T terms) and "beta" of p n (layer-major), theta = (gamma..., beta...)."""
+    if not (isinstance(cost, tuple) and len(cost) == 3):
+        raise ValueError("ma_qaoa needs the Ising form (h, J, offset) of the cost")
+    n = _cost_diagonal(cost).num_qubits
+    depth = integer("depth", depth, minimum=1)
+    _check_hooks(initial_state=initial_state)
+    terms = ising_terms(cost[0], cost[1])
+    gamma, beta = ParameterVector("gamma", depth * len(terms)), ParameterVector("beta", depth * n)
+    circuit = _initial(n, initial_state)
+    for layer in range(depth):
+        _ising_gates(circuit, terms, [gamma[layer * len(terms) + t] for t in range(len(terms))])
+        _x_mixer(circuit, [beta[layer * n + q] for q in range(n)])
+    return circuit
+
+
+def ising_terms(h, J) -> list[tuple[float, tuple[int, ...]]]:
+    """The non-zero terms of h.z + sum_{i<j} J_ij z_i z_j as (coefficient, qubits): every
+    field (h_i, (i,)) by qubit, then every coupling (J_ij, (i, j)) row by row."""
+    h, J = np.asarray(h, dtype=float), np.asarray(J, dtype=float)
+    fields = [(float(h[q]), (int(q),)) for q in np.flatnonzero(h)]
+    return fields + [(float(J[i, j]), (int(i), int(j))) for i, j in zip(*np.nonzero(J))]
+
+
+def _cost_diagonal(cost) -> DiagonalObservable:
+    """The checked diagonal of a cost in either form ``qaoa`` takes."""
+    try:
+        if isinstance(cost, tuple) and len(cost) == 3:
+            h, J, offset = cost
+            return DiagonalObservable.from_ising(h, J, real("offset", offset))
+        return cost if isinstance(cost, DiagonalObservable) else DiagonalObservable(cost)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"qaoa cost: {exc}") from None
+
+
+def _check_hooks(**hooks) -> None:
+    for name, hook in hooks.items():
+        if hook is not None and not callable(hook):
+            raise TypeError(f"{name} must be a callable or None, got {hook!r}")
+
+
+def _initial(num_qubits: int, initial_state) -> Circuit:
+    """A circuit holding the initial state: the hook's, or |+>^n."""
+    circuit = Circuit(num_qubits)
+    if initial_state is None:
+        for q in range(num_qubits):
+            circuit.h(q)
+    else:
+        initial_state(circuit)
+    return circuit
+
+
+def _x_mixer(circuit: Circuit, betas) -> None:
+    """exp(-i sum_q beta_q X_q): RX(2 beta_q) on qubit q."""
+    for q, b in enumerate(betas):
+        circuit.rx(2 * b, q)
+
+
+def _ising_gates(circuit: Circuit, terms, gammas) -> None:
+    """exp(-i sum_t gamma_t c_t Z..Z / 2) for terms (c_t, qubits) as RZ(gamma_t c_t) and RZZ(gamma_t c_t)."""
+    for (c, qubits), gamma in zip(terms, gammas):
+        if len(qubits) == 1:
+            circuit.rz(c * gamma, qubits[0])
+        else:
+            circuit.rzz(c * gamma, *qubits)
 
 
 ENTANGLEMENTS = ("linear", "circular", "full")

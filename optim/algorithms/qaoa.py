@@ -31,19 +31,28 @@ SCHEDULES = ("fixed", "interp")
 
 
 @dataclass(frozen=True)
-class QaoaOptions(ReadoutOptions):
-    """depth: p >= 1 (the study's 3). schedule: "fixed" (depth p from the ramp) or "interp".
-    ramp: the linear ramp's scale (> 0). readout, readout_shots: see optim.readout."""
+class LayerOptions(ReadoutOptions):
+    """The options every QAOA variant has. depth: p >= 1 (the study's 3). ramp: the linear
+    ramp's scale (> 0). readout, readout_shots: see optim.readout."""
 
     depth: int = 3
-    schedule: str = "fixed"
     ramp: float = 0.75
 
     def __post_init__(self):
         super().__post_init__()
         object.__setattr__(self, "depth", integer("depth", self.depth, minimum=1))
-        choice("schedule", self.schedule, SCHEDULES)
         object.__setattr__(self, "ramp", real("ramp", self.ramp, minimum=0.0, strict_minimum=True))
+
+
+@dataclass(frozen=True)
+class QaoaOptions(LayerOptions):
+    """LayerOptions and schedule: "fixed" (depth p from the ramp) or "interp"."""
+
+    schedule: str = "fixed"
+
+    def __post_init__(self):
+        super().__post_init__()
+        choice("schedule", self.schedule, SCHEDULES)
 
 
 def linear_ramp(depth: int, ramp: float) -> np.ndarray:

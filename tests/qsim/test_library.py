@@ -5,7 +5,7 @@ import pytest
 
 import qsim
 from qsim import Circuit, DiagonalObservable, reference
-from qsim.library import efficient_su2, entangling_pairs, qaoa
+from qsim.library import efficient_su2, entangling_pairs, ising_terms, ma_qaoa, qaoa
 
 RX = lambda t: np.array([[np.cos(t / 2), -1j * np.sin(t / 2)], [-1j * np.sin(t / 2), np.cos(t / 2)]])  # noqa: E731
 
@@ -129,3 +129,35 @@ def test_decomposed_qaoa_is_the_diagonal_qaoa_up_to_a_phase():
     assert abs(np.vdot(a, b)) == pytest.approx(1.0, abs=1e-12)
     with pytest.raises(ValueError, match="decompose=True needs the Ising form"):
         qaoa(np.zeros(4), 1, decompose=True)
+
+
+def _z_string(qubits, n):
+    """The diagonal of Z_{q0} Z_{q1} ... on n qubits (bit q of the index = qubit q)."""
+    index = np.arange(1 << n)
+    return np.prod([1 - 2 * ((index >> q) & 1) for q in qubits], axis=0).astype(float)
+
+
+def test_ma_qaoa_has_an_angle_per_term_and_per_qubit():
+    h, J, offset = _ising(3, 4)
+    J[0, 2] = 0.0
+    terms = ising_terms(h, J)
+    assert [q for _, q in terms] == [(0,), (1,), (2,), (0, 1), (1, 2)]
+    rng = np.random.default_rng(0)
+    gammas, betas = rng.normal(size=(2, 5)), rng.normal(size=(2, 3))
+    psi = np.full(8, 8 ** -0.5, dtype=complex)
+    for g, b in zip(gammas, betas):  # prod_t exp(-i g_t c_t Z..Z / 2), then RX(2 b_q) on qubit q, densely
+        psi = np.exp(-0.5j * sum(gt * c * _z_string(q, 3) for gt, (c, q) in zip(g, terms))) * psi
+        psi = np.kron(np.kron(RX(2 * b[2]), RX(2 * b[1])), RX(2 * b[0])) @ psi
+    circuit = ma_qaoa((h, J, offset), 2)
+    assert circuit.num_parameters == 2 * (5 + 3) and circuit.count_ops() == {"h": 3, "rz": 6, "rzz": 4, "rx": 6}
+    np.testing.assert_allclose(reference.statevector(circuit, np.concatenate([gammas.ravel(), betas.ravel()])), psi,
+                               atol=1e-12)
+    # shared angles: the QAOA state
+    shared = np.concatenate([np.repeat([0.3, -0.5], 5), np.repeat([0.8, 0.1], 3)])
+    expected = _qaoa_state(DiagonalObservable.from_ising(h, J, offset).values, [0.3, -0.5], [0.8, 0.1])
+    np.testing.assert_allclose(np.abs(np.vdot(expected, reference.statevector(circuit, shared))), 1.0, atol=1e-12)
+
+
+def test_ma_qaoa_needs_the_ising_form():
+    with pytest.raises(ValueError, match="ma_qaoa needs the Ising form"):
+        ma_qaoa(np.zeros(4), 1)
