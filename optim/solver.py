@@ -23,6 +23,7 @@ from .algorithms.classical import AnnealingOptions, ExactOptions, solve_annealin
 from .algorithms.ma_qaoa import MaQaoaOptions, solve_ma_qaoa
 from .algorithms.qaoa import QaoaOptions, solve_qaoa
 from .algorithms.vqe import CvarVqeOptions, VqeOptions, solve_vqe
+from .algorithms.ws_qaoa import WsQaoaOptions, solve_ws_qaoa
 from .minimizers._checks import optional_integer
 from .optimizer_options import OptimizerOptions
 from .result import SolveResult
@@ -48,6 +49,7 @@ SOLVERS: dict[str, Solver] = {
     "vqe": Solver(VqeOptions, solve_vqe, quantum=True),
     "cvar-vqe": Solver(CvarVqeOptions, solve_vqe, quantum=True),
     "ma-qaoa": Solver(MaQaoaOptions, solve_ma_qaoa, quantum=True),
+    "ws-qaoa": Solver(WsQaoaOptions, solve_ws_qaoa, quantum=True),
 }
 
 

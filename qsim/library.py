@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from qsim._checks import either, integer, real
+from qsim._checks import either, integer, real, real_array
 from qsim.circuit import Circuit
 from qsim.observables import DiagonalObservable, PauliSum
 from qsim.parameters import ParameterVector
@@ -109,6 +109,28 @@ def ma_qaoa(cost, depth: int, *, initial_state=None) -> Circuit:
         _ising_gates(circuit, terms, [gamma[layer * len(terms) + t] for t in range(len(terms))])
         _x_mixer(circuit, [beta[layer * n + q] for q in range(n)])
     return circuit
+
+
+def warm_start_qaoa(cost, depth: int, thetas, *, decompose: bool = False) -> Circuit:
+    """Warm-start QAOA (Egger et al., arXiv 2009.10095): ``qaoa(cost, depth, decompose=...)``
+    started in prod_q RY(theta_q)|0> (qubit q reads 1 with probability sin^2(theta_q / 2)) and
+    mixed by exp(-i beta sum_q n_q.sigma_q), n_q = (sin theta_q, 0, cos theta_q) the Bloch
+    vector of that qubit's initial state (its +1 eigenstate), as RY(-theta_q), RZ(2 beta),
+    RY(theta_q) in circuit order. thetas: one finite angle per qubit (radians). All theta_q =
+    pi / 2 give |+>^n and the X mixer: qaoa(cost, depth) itself. Parameters as in ``qaoa``."""
+    thetas = [real(f"thetas[{q}]", float(t)) for q, t in enumerate(real_array("thetas", thetas).ravel())]
+
+    def initial_state(circuit: Circuit) -> None:
+        if circuit.num_qubits != len(thetas):
+            raise ValueError(f"warm_start_qaoa: {len(thetas)} thetas for a cost on {circuit.num_qubits} qubits")
+        for q, t in enumerate(thetas):
+            circuit.ry(t, q)
+
+    def mixer(circuit: Circuit, beta) -> None:
+        for q, t in enumerate(thetas):
+            circuit.ry(-t, q).rz(2 * beta, q).ry(t, q)
+
+    return qaoa(cost, depth, initial_state=initial_state, mixer=mixer, decompose=decompose)
 
 
 def ising_terms(h, J) -> list[tuple[float, tuple[int, ...]]]:

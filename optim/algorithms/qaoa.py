@@ -80,6 +80,13 @@ def scaled_ising(target) -> tuple[np.ndarray, np.ndarray, float]:
 
 
 def solve_qaoa(target, options: QaoaOptions, simulator, optimizer, seeds) -> dict:
+    return solve_layers(target, options, simulator, optimizer, seeds, qaoa)
+
+
+def solve_layers(target, options: QaoaOptions, simulator, optimizer, seeds, build) -> dict:
+    """The QAOA loop over the depth schedule for a circuit builder ``build(ising, depth,
+    decompose=...)`` with qaoa's parameters (gamma, beta): the scaled Ising cost, the ramp
+    start, INTERP between depths."""
     cost = energy_cost(target, simulator)
     ising = scaled_ising(target)
     decompose = simulator.noise is not None
@@ -87,7 +94,7 @@ def solve_qaoa(target, options: QaoaOptions, simulator, optimizer, seeds) -> dic
     optimizer_seeds, shot_seeds = seeds.generator("optimizer"), seeds.generator("shots")
     x0, history = linear_ramp(depths[0], options.ramp), []
     for depth in depths:
-        circuit = qaoa(ising, depth, decompose=decompose)
+        circuit = build(ising, depth, decompose=decompose)
         program = compile_program(circuit, simulator, seeds)
         run = optimise(program, cost, x0, optimizer, int(optimizer_seeds.integers(2**63)), shot_seeds)
         history += run.history

@@ -5,7 +5,7 @@ import pytest
 
 import qsim
 from qsim import Circuit, DiagonalObservable, reference
-from qsim.library import efficient_su2, entangling_pairs, ising_terms, ma_qaoa, qaoa
+from qsim.library import efficient_su2, entangling_pairs, ising_terms, ma_qaoa, qaoa, warm_start_qaoa
 
 RX = lambda t: np.array([[np.cos(t / 2), -1j * np.sin(t / 2)], [-1j * np.sin(t / 2), np.cos(t / 2)]])  # noqa: E731
 
@@ -161,3 +161,41 @@ def test_ma_qaoa_has_an_angle_per_term_and_per_qubit():
 def test_ma_qaoa_needs_the_ising_form():
     with pytest.raises(ValueError, match="ma_qaoa needs the Ising form"):
         ma_qaoa(np.zeros(4), 1)
+
+
+def _expm_pauli(angle, pauli):
+    """exp(-i angle P) of a Pauli matrix P (P^2 = I)."""
+    return np.cos(angle) * np.eye(2) - 1j * np.sin(angle) * pauli
+
+
+def test_warm_start_qaoa_state_by_dense_algebra():
+    h, J, offset = _ising(3, 5)
+    values = DiagonalObservable.from_ising(h, J, offset).values
+    thetas = np.array([0.3, 1.9, 2.7])
+    X, Z = np.array([[0, 1], [1, 0]]), np.diag([1.0, -1.0])
+    ry0 = [np.array([np.cos(t / 2), np.sin(t / 2)]) for t in thetas]  # RY(t)|0>
+    psi = np.kron(np.kron(ry0[2], ry0[1]), ry0[0]).astype(complex)
+    gammas, betas = [0.6, -0.4], [0.9, 0.35]
+    for g, b in zip(gammas, betas):
+        psi = np.exp(-0.5j * g * values) * psi
+        ops = [_expm_pauli(b, np.sin(t) * X + np.cos(t) * Z) for t in thetas]  # exp(-i beta n.sigma)
+        psi = np.kron(np.kron(ops[2], ops[1]), ops[0]) @ psi
+    for decompose in (False, True):
+        circuit = warm_start_qaoa((h, J, offset), 2, thetas, decompose=decompose)
+        state = reference.statevector(circuit, gammas + betas)
+        np.testing.assert_allclose(np.abs(np.vdot(psi, state)), 1.0, atol=1e-12)
+    # the initial state is the mixer's eigenstate: with gamma = 0 it stays put
+    still = reference.statevector(warm_start_qaoa((h, J, offset), 1, thetas), [0.0, 0.8])
+    np.testing.assert_allclose(np.abs(np.vdot(np.kron(np.kron(ry0[2], ry0[1]), ry0[0]), still)), 1.0, atol=1e-12)
+
+
+def test_warm_start_at_one_half_is_qaoa():
+    h, J, offset = _ising(4, 6)
+    theta = [0.3, -0.8, 0.4, 0.9]
+    ws = reference.statevector(warm_start_qaoa((h, J, offset), 2, np.full(4, np.pi / 2)), theta)
+    plain = reference.statevector(qaoa((h, J, offset), 2), theta)
+    np.testing.assert_allclose(np.abs(np.vdot(plain, ws)), 1.0, atol=1e-12)
+    with pytest.raises(ValueError, match="2 thetas for a cost on 4 qubits"):
+        warm_start_qaoa((h, J, offset), 1, [0.1, 0.2])
+    with pytest.raises(ValueError, match="thetas"):
+        warm_start_qaoa((h, J, offset), 1, [0.1, np.nan, 0.2, 0.3])

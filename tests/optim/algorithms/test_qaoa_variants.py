@@ -6,14 +6,18 @@ import pytest
 
 import problems as P
 from optim.algorithms.ma_qaoa import multi_angle_ramp
+from optim.algorithms.ws_qaoa import WsQaoaOptions, warm_start_angles
 from optim.result import SolveResult
+from problems.relaxation import linear_relaxation
 from optim.solver import solve
+from optim.target import Target
 
 EXACT = {"shots": None}
 MAXCUT6 = P.MaxCut.random(6, p=0.5, seed=1)
 MAXCUT8 = P.MaxCut.random(8, p=0.5, seed=2)
 MIS8 = P.MIS.random(8, p=0.3, seed=1)
-RUNS = {"ma-qaoa": dict(options={"depth": 1}, optimizer={"maxfev": 400})}
+INTERP5 = dict(options={"depth": 5, "schedule": "interp"}, optimizer={"maxfev": 100})
+RUNS = {"ma-qaoa": dict(options={"depth": 1}, optimizer={"maxfev": 400}), "ws-qaoa": INTERP5}
 
 
 def _check_optimum(problem, r):
@@ -46,3 +50,35 @@ def test_ma_qaoa_angles_and_start():
     edges = MAXCUT6.graph.number_of_edges()
     assert r.n_parameters == 2 * (edges + 6) and r.n_two_qubit_gates == qaoa.n_two_qubit_gates == 2 * 2 * edges
     assert r.history[0] == pytest.approx(qaoa.history[0], abs=1e-12)  # the ramp start is QAOA's ramp start
+
+
+def test_ws_qaoa_warm_start_is_the_regularised_relaxation():
+    rng = np.random.default_rng(0)
+    W = rng.integers(0, 4, size=(2, 6)).astype(float)
+    mdkp = P.MDKP(rng.integers(1, 10, size=6), W, np.floor(0.5 * W.sum(axis=1)))
+    target = Target(mdkp)
+    c = np.sin(warm_start_angles(target, 0.1, 0) / 2) ** 2  # the probability of reading 1
+    lp = linear_relaxation(mdkp)
+    np.testing.assert_allclose(c[:6], np.clip(lp, 0.1, 0.9), atol=1e-12)
+    np.testing.assert_allclose(c[6:], 0.5, atol=1e-12)  # slack qubits
+    assert WsQaoaOptions().eps == 1e-3 and WsQaoaOptions().depth == 3
+
+
+def test_ws_qaoa_on_maxcut_starts_near_the_rounded_cut():
+    r = solve(MAXCUT8, "ws-qaoa", options={"depth": 1, "readout": "most-probable"}, simulator=EXACT,
+              optimizer={"maxfev": 10}, seed=3)
+    _check_optimum(MAXCUT8, r)  # the rounded GW cut of 8 nodes is optimal here, eps 1e-3 keeps the state on it
+    assert r.success_probability > 0.9
+
+
+@pytest.mark.parametrize("problem", [P.QAP.random(3, seed=0), P.TSP.random(3, seed=0), MAXCUT6.to_qubo()],
+                         ids=["qap", "tsp", "bare-qubo"])
+def test_ws_qaoa_refuses_problems_without_a_relaxation(problem):
+    with pytest.raises(ValueError, match="no continuous relaxation for (QAP|TSP)|ws-qaoa needs a problems.Problem"):
+        solve(problem, "ws-qaoa", simulator=EXACT)
+
+
+@pytest.mark.parametrize("eps", [0.0, 0.6])
+def test_ws_qaoa_eps_is_checked(eps):
+    with pytest.raises(ValueError, match="eps must be"):
+        WsQaoaOptions(eps=eps)
