@@ -22,6 +22,7 @@ from ._records import Record
 from .algorithms.classical import AnnealingOptions, ExactOptions, solve_annealing, solve_exact
 from .algorithms.ma_qaoa import MaQaoaOptions, solve_ma_qaoa
 from .algorithms.qaoa import QaoaOptions, solve_qaoa
+from .algorithms.qaoa_xy import XyQaoaOptions, solve_qaoa_xy
 from .algorithms.vqe import CvarVqeOptions, VqeOptions, solve_vqe
 from .algorithms.ws_qaoa import WsQaoaOptions, solve_ws_qaoa
 from .minimizers._checks import optional_integer
@@ -50,6 +51,7 @@ SOLVERS: dict[str, Solver] = {
     "cvar-vqe": Solver(CvarVqeOptions, solve_vqe, quantum=True),
     "ma-qaoa": Solver(MaQaoaOptions, solve_ma_qaoa, quantum=True),
     "ws-qaoa": Solver(WsQaoaOptions, solve_ws_qaoa, quantum=True),
+    "qaoa-xy": Solver(XyQaoaOptions, solve_qaoa_xy, quantum=True),
 }
 
 

@@ -133,6 +133,88 @@ def warm_start_qaoa(cost, depth: int, thetas, *, decompose: bool = False) -> Cir
     return qaoa(cost, depth, initial_state=initial_state, mixer=mixer, decompose=decompose)
 
 
+XY_TOPOLOGIES = ("ring", "complete")
+
+
+def w_state(circuit: Circuit, qubits) -> Circuit:
+    """Add the W state (|10..0> + |01..0> + ... + |00..1>) / sqrt(m) on ``qubits`` (m >= 1,
+    from |0..0>) to ``circuit``: X on qubits[0], then for k = 0..m-2 CRY(2 arccos(sqrt(1 /
+    (m - k)))) from qubits[k] to qubits[k+1] and CX from qubits[k+1] to qubits[k], which moves
+    all but 1 / (m - k) of the remaining weight one qubit on (Cruz et al., arXiv 1807.05572)."""
+    qubits = _block("qubits", qubits, circuit.num_qubits)
+    circuit.x(qubits[0])
+    for k in range(len(qubits) - 1):
+        circuit.cry(2.0 * np.arccos(np.sqrt(1.0 / (len(qubits) - k))), qubits[k], qubits[k + 1])
+        circuit.cx(qubits[k + 1], qubits[k])
+    return circuit
+
+
+def xy_pairs(qubits, topology: str = "ring") -> list[tuple[int, int]]:
+    """The pairs an XY mixer couples: "ring" (q0, q1), (q1, q2), ..., (q_{m-1}, q0) (no
+    repeated pair for m <= 2), "complete" every (q_a, q_b), a < b."""
+    qubits = list(qubits)
+    m = len(qubits)
+    if topology not in XY_TOPOLOGIES:
+        raise ValueError(f"unknown XY mixer topology {topology!r}; valid: {', '.join(XY_TOPOLOGIES)}")
+    if topology == "complete" or m <= 3:
+        return [(qubits[a], qubits[b]) for a in range(m) for b in range(a + 1, m)]
+    return [(qubits[a], qubits[(a + 1) % m]) for a in range(m)]
+
+
+def xy_mixer(circuit: Circuit, qubits, beta, topology: str = "ring") -> Circuit:
+    """Add exp(-i beta (X_a X_b + Y_a Y_b) / 2) for every pair (a, b) of ``xy_pairs(qubits,
+    topology)``, each as RXX(beta) RYY(beta) (the two commute), to ``circuit``. Every factor
+    keeps the number of ones on ``qubits`` (Hadfield et al., arXiv 1709.03489), so a one-hot
+    block stays one-hot. The W state is the top eigenstate, among one-hot states, of the
+    complete hopping sum, as |+>^n is of sum X (so QAOA's linear-ramp signs carry over); the
+    product of non-commuting pair factors is that sum's first-order Trotter step."""
+    qubits = _block("qubits", qubits, circuit.num_qubits)
+    for a, b in xy_pairs(qubits, topology):
+        circuit.rxx(beta, a, b).ryy(beta, a, b)
+    return circuit
+
+
+def xy_qaoa(cost, depth: int, blocks, *, topology: str = "ring", decompose: bool = False) -> Circuit:
+    """QAOA with the XY mixer over one-hot blocks (Wang et al., arXiv 1904.09314):
+    ``qaoa(cost, depth, decompose=...)`` started in a W state on every block (disjoint lists of
+    qubit indices) and |+> on the other qubits, mixed by ``xy_mixer`` on every block and
+    RX(2 beta) on the other qubits. The state never leaves the subspace with exactly one 1
+    per block. Parameters as in ``qaoa``."""
+    blocks = [list(b) for b in blocks]
+    if not blocks:
+        raise ValueError("xy_qaoa needs at least one block of qubits")
+    if topology not in XY_TOPOLOGIES:
+        raise ValueError(f"unknown XY mixer topology {topology!r}; valid: {', '.join(XY_TOPOLOGIES)}")
+    used = {q for b in blocks for q in b}
+    if len(used) != sum(map(len, blocks)):
+        raise ValueError(f"xy_qaoa blocks must be disjoint, got {blocks}")
+
+    def free(circuit: Circuit) -> list[int]:
+        return [q for q in range(circuit.num_qubits) if q not in used]
+
+    def initial_state(circuit: Circuit) -> None:
+        for b in blocks:
+            w_state(circuit, b)
+        for q in free(circuit):
+            circuit.h(q)
+
+    def mixer(circuit: Circuit, beta) -> None:
+        for b in blocks:
+            xy_mixer(circuit, b, beta, topology)
+        for q in free(circuit):
+            circuit.rx(2 * beta, q)
+
+    return qaoa(cost, depth, initial_state=initial_state, mixer=mixer, decompose=decompose)
+
+
+def _block(name: str, qubits, num_qubits: int) -> list[int]:
+    """Distinct qubit indices of a circuit of ``num_qubits``, at least one."""
+    out = [integer(f"{name}[{k}]", q, minimum=0, maximum=num_qubits - 1) for k, q in enumerate(qubits)]
+    if not out or len(set(out)) != len(out):
+        raise ValueError(f"{name} must be distinct qubits, at least one, got {list(qubits)}")
+    return out
+
+
 def ising_terms(h, J) -> list[tuple[float, tuple[int, ...]]]:
     """The non-zero terms of h.z + sum_{i<j} J_ij z_i z_j as (coefficient, qubits): every
     field (h_i, (i,)) by qubit, then every coupling (J_ij, (i, j)) row by row."""

@@ -1,4 +1,4 @@
 """The solvers behind ``optim.solve``, one module per method family: classical (exact,
-annealing), qaoa, ma_qaoa, ws_qaoa, vqe (VQE and CVaR-VQE); variational holds the loop they share. Each
+annealing), qaoa, ma_qaoa, ws_qaoa, qaoa_xy, vqe (VQE and CVaR-VQE); variational holds the loop they share. Each
 solver is ``solve_<name>(target, options, simulator, optimizer, seeds) -> dict`` of its
 fields of a SolveResult, with an options dataclass beside it."""

@@ -20,3 +20,12 @@ def test_mumbai27_lowers_the_optimum_probability(method, sim_method):
     assert noisy.success_probability < clean.success_probability
     assert noisy.simulator["noise"] == "mumbai27" and noisy.nfev == clean.nfev == 30
     assert noisy.n_two_qubit_gates == clean.n_two_qubit_gates
+
+
+@pytest.mark.parametrize("method,problem", [("ma-qaoa", MAXCUT6), ("ws-qaoa", MAXCUT6), ("qaoa-xy", P.QAP.random(3, seed=0))])
+def test_the_qaoa_variants_run_under_mumbai27(method, problem):
+    kwargs = dict(options={"depth": 1}, optimizer={"maxfev": 20}, seed=5)
+    clean = solve(problem, method, simulator={"shots": None}, **kwargs)
+    noisy = solve(problem, method, simulator={"shots": None, "method": "ptm", "noise": "mumbai27"}, **kwargs)
+    assert noisy.success_probability < clean.success_probability
+    assert noisy.n_two_qubit_gates == clean.n_two_qubit_gates

@@ -5,7 +5,8 @@ import pytest
 
 import qsim
 from qsim import Circuit, DiagonalObservable, reference
-from qsim.library import efficient_su2, entangling_pairs, ising_terms, ma_qaoa, qaoa, warm_start_qaoa
+from qsim.library import (efficient_su2, entangling_pairs, ising_terms, ma_qaoa, qaoa, w_state, warm_start_qaoa, xy_mixer,
+                          xy_pairs, xy_qaoa)
 
 RX = lambda t: np.array([[np.cos(t / 2), -1j * np.sin(t / 2)], [-1j * np.sin(t / 2), np.cos(t / 2)]])  # noqa: E731
 
@@ -199,3 +200,64 @@ def test_warm_start_at_one_half_is_qaoa():
         warm_start_qaoa((h, J, offset), 1, [0.1, 0.2])
     with pytest.raises(ValueError, match="thetas"):
         warm_start_qaoa((h, J, offset), 1, [0.1, np.nan, 0.2, 0.3])
+
+
+def _weights(n):
+    return np.array([bin(i).count("1") for i in range(1 << n)])
+
+
+@pytest.mark.parametrize("m", [1, 2, 3, 5])
+def test_w_state_on_a_block_of_a_larger_circuit(m):
+    qubits = [5, 0, 3, 1, 4][:m]
+    psi = reference.statevector(w_state(Circuit(6), qubits))
+    expected = np.zeros(64)
+    expected[[1 << q for q in qubits]] = m ** -0.5
+    np.testing.assert_allclose(psi, expected, atol=1e-12)
+
+
+def test_xy_mixer_is_the_hopping_exponential_and_keeps_the_weight():
+    X, Y = np.array([[0, 1], [1, 0]]), np.array([[0, -1j], [1j, 0]])
+    beta = 0.63
+    H = (np.kron(X, X) + np.kron(Y, Y)) / 2
+    w, v = np.linalg.eigh(H)
+    expected = v @ np.diag(np.exp(-1j * beta * w)) @ v.conj().T
+    np.testing.assert_allclose(reference.unitary(xy_mixer(Circuit(2), [0, 1], beta)), expected, atol=1e-12)
+    weights = _weights(5)
+    for topology in ("ring", "complete"):
+        u = reference.unitary(xy_mixer(Circuit(5), [0, 1, 2, 3, 4], beta, topology))
+        assert np.abs(u[weights[:, None] != weights[None, :]]).max() < 1e-12
+    assert xy_pairs([0, 1, 2, 3], "ring") == [(0, 1), (1, 2), (2, 3), (3, 0)] and len(xy_pairs(range(4), "complete")) == 6
+    assert xy_pairs([4, 7], "ring") == [(4, 7)]
+
+
+def test_w_state_is_the_top_eigenstate_of_the_complete_xy_hamiltonian():
+    m = 4  # H = sum_{a<b} (X_a X_b + Y_a Y_b) / 2: H W = (m - 1) W, the largest on one-hot states (as |+> for sum X)
+    X, Y = np.array([[0, 1], [1, 0]]), np.array([[0, -1j], [1j, 0]])
+
+    def on(op, q):
+        out = np.ones((1, 1))
+        for k in reversed(range(m)):
+            out = np.kron(out, op if k == q else np.eye(2))
+        return out
+
+    H = sum(on(P, a) @ on(P, b) for a, b in xy_pairs(range(m), "complete") for P in (X, Y)) / 2
+    psi = reference.statevector(w_state(Circuit(m), range(m)))
+    np.testing.assert_allclose(H @ psi, (m - 1) * psi, atol=1e-12)
+    one_hot = [1 << q for q in range(m)]
+    assert np.linalg.eigvalsh(H[np.ix_(one_hot, one_hot)]).max() == pytest.approx(m - 1)  # top within one-hot
+
+
+def test_xy_qaoa_keeps_one_one_per_block():
+    h, J, offset = _ising(6, 7)
+    blocks = [[0, 2, 4], [1, 3]]
+    circuit = xy_qaoa((h, J, offset), 2, blocks)
+    psi = reference.statevector(circuit, [0.4, -0.9, 1.3, 0.6])
+    index = np.arange(64)
+    inside = np.ones(64, dtype=bool)
+    for b in blocks:
+        inside &= sum((index >> q) & 1 for q in b) == 1
+    assert np.abs(psi[~inside]).max() < 1e-12 and abs(np.linalg.norm(psi[inside]) - 1) < 1e-12
+    with pytest.raises(ValueError, match="blocks must be disjoint"):
+        xy_qaoa((h, J, offset), 1, [[0, 1], [1, 2]])
+    with pytest.raises(ValueError, match="unknown XY mixer topology 'star'"):
+        xy_qaoa((h, J, offset), 1, blocks, topology="star")

@@ -6,8 +6,13 @@ import pytest
 
 import problems as P
 from optim.algorithms.ma_qaoa import multi_angle_ramp
+from optim.algorithms.qaoa_xy import one_hot_blocks
+from optim.algorithms.qaoa import scaled_ising
 from optim.algorithms.ws_qaoa import WsQaoaOptions, warm_start_angles
 from optim.result import SolveResult
+from optim.simulator_options import SimulatorOptions
+from qsim import Program
+from qsim.library import xy_qaoa
 from problems.relaxation import linear_relaxation
 from optim.solver import solve
 from optim.target import Target
@@ -18,6 +23,7 @@ MAXCUT8 = P.MaxCut.random(8, p=0.5, seed=2)
 MIS8 = P.MIS.random(8, p=0.3, seed=1)
 INTERP5 = dict(options={"depth": 5, "schedule": "interp"}, optimizer={"maxfev": 100})
 RUNS = {"ma-qaoa": dict(options={"depth": 1}, optimizer={"maxfev": 400}), "ws-qaoa": INTERP5}
+SEEDED = {"ma-qaoa": MAXCUT6, "ws-qaoa": MAXCUT6, "qaoa-xy": P.QAP.random(3, seed=0)}
 
 
 def _check_optimum(problem, r):
@@ -35,10 +41,10 @@ def test_finds_the_optimum_from_the_most_probable_state(method, problem):
     _check_optimum(problem, r)
 
 
-@pytest.mark.parametrize("method", sorted(RUNS))
+@pytest.mark.parametrize("method", sorted(SEEDED))
 def test_same_seed_same_result(method):
     kwargs = dict(options={"depth": 1}, optimizer={"maxfev": 30}, seed=7)
-    a, b = solve(MAXCUT6, method, **kwargs), solve(MAXCUT6, method, **kwargs)
+    a, b = solve(SEEDED[method], method, **kwargs), solve(SEEDED[method], method, **kwargs)
     timing = {"wall_time": 0.0, "simulation_time": 0.0}
     assert SolveResult(**{**a.to_dict(), **timing}) == SolveResult(**{**b.to_dict(), **timing})
 
@@ -82,3 +88,40 @@ def test_ws_qaoa_refuses_problems_without_a_relaxation(problem):
 def test_ws_qaoa_eps_is_checked(eps):
     with pytest.raises(ValueError, match="eps must be"):
         WsQaoaOptions(eps=eps)
+
+
+QAP3 = P.QAP.random(3, seed=0)
+TSP3 = P.TSP.random(3, seed=0)
+
+
+@pytest.mark.parametrize("problem", [QAP3, TSP3], ids=["qap3", "tsp3"])
+@pytest.mark.parametrize("mixer", ["ring", "complete"])
+def test_qaoa_xy_finds_the_optimum_of_permutation_problems(problem, mixer):
+    r = solve(problem, "qaoa-xy", options={"depth": 2, "mixer": mixer, "readout": "most-probable"}, simulator=EXACT,
+              optimizer={"maxfev": 100}, seed=1)
+    _check_optimum(problem, r)
+    assert r.n_qubits == 9 and r.feasible_probability > 0.5
+
+
+@pytest.mark.parametrize("problem", [QAP3, P.QAP.random(4, seed=2)], ids=["qap3", "qap4"])
+def test_qaoa_xy_never_leaves_the_one_hot_subspace(problem):
+    target = Target(problem)
+    blocks = one_hot_blocks(target)
+    n = problem.n
+    assert blocks == [list(range(i * n, i * n + n)) for i in range(n)]  # one slot per item
+    circuit = xy_qaoa(scaled_ising(target), 3, blocks, topology="ring")
+    program = Program(circuit, SimulatorOptions(shots=None).compile_options())
+    index = np.arange(1 << target.n_qubits)
+    inside = np.ones(index.size, dtype=bool)
+    for b in blocks:
+        inside &= sum((index >> q) & 1 for q in b) == 1
+    for theta in np.random.default_rng(0).normal(size=(3, 6)):
+        psi = program.run(theta)
+        assert np.abs(psi[~inside]).max() < 1e-12
+
+
+@pytest.mark.parametrize("problem", [MAXCUT6, P.MDKP.random(4, 1, seed=0), MAXCUT6.to_qubo()],
+                         ids=["maxcut", "mdkp", "bare-qubo"])
+def test_qaoa_xy_refuses_problems_without_one_hot_blocks(problem):
+    with pytest.raises(ValueError, match="qaoa-xy needs one-hot constraints"):
+        solve(problem, "qaoa-xy", simulator=EXACT)
