@@ -125,3 +125,11 @@ def test_qaoa_xy_never_leaves_the_one_hot_subspace(problem):
 def test_qaoa_xy_refuses_problems_without_one_hot_blocks(problem):
     with pytest.raises(ValueError, match="qaoa-xy needs one-hot constraints"):
         solve(problem, "qaoa-xy", simulator=EXACT)
+
+
+def test_ws_qaoa_finds_the_mdkp_optimum_from_its_lp_warm_start():
+    rng = np.random.default_rng(0)  # the 6-item, 2-constraint MDKP of tests/optim/test_solver.py (12 qubits)
+    W = rng.integers(0, 4, size=(2, 6)).astype(float)
+    mdkp = P.MDKP(rng.integers(1, 10, size=6), W, np.floor(0.5 * W.sum(axis=1)))
+    r = solve(mdkp, "ws-qaoa", options={"depth": 3, "readout": "most-probable"}, simulator=EXACT, seed=1)
+    _check_optimum(mdkp, r)
