@@ -2,7 +2,8 @@
 
 ``optim.solve(problem, method, *, options, simulator, optimizer, seed) -> SolveResult`` solves
 a problems.Problem (or a bare QUBO / Ising model) with a method of ``optim.SOLVERS``: the
-classical baselines "exact" and "annealing", and "qaoa", "vqe", "cvar-vqe", "pce", "qrao" on any qsim
+classical baselines "exact" and "annealing", and "qaoa" (and its variants "ma-qaoa", "ws-qaoa",
+"qaoa-xy"), "vqe", "cvar-vqe", "pce", "qrao" on any qsim
 method and noise (``SimulatorOptions``) with any minimiser (``OptimizerOptions``).
 ``optim.minimizers``: minimisers of any function (SPSA, 2-SPSA, Adam-SPSA, multi-stage
 Adam-SPSA, and scipy's COBYLA, Nelder-Mead, Powell, L-BFGS-B, BFGS) behind

@@ -1,7 +1,8 @@
 """Gate counts of a circuit decomposed to one-qubit gates and CX, the way a device runs it.
 
 One-qubit gates count one each; CX one CX; CZ one CX between two H; RZZ one RZ between two
-CX; SWAP three CX. A diagonal evolution exp(-i gamma D) counts as the Pauli-Z terms of D
+CX; RXX and RYY an RZZ between basis changes on both qubits (H, or RX(+-pi/2)); CRY two CX
+with RY(+-theta/2) on the target; SWAP three CX. A diagonal evolution exp(-i gamma D) counts as the Pauli-Z terms of D
 (its Walsh-Hadamard coefficients, |c| above 1e-9 of the largest): a term on w qubits is an RZ
 between two CX ladders of w - 1 CX each, so an Ising cost counts RZ per field and RZZ per
 coupling. Depth is that of the decomposed circuit, every gate as early as its qubits allow.
@@ -18,7 +19,9 @@ from qsim import GATES
 TERM_TOL = 1e-9
 
 # two-qubit gate -> its layers (as qubit positions within the gate) in the CX decomposition
+_BASIS_RZZ = ((0,), (1,), (0, 1), (1,), (0, 1), (0,), (1,))
 _TWO_QUBIT = {"cx": ((0, 1),), "cz": ((1,), (0, 1), (1,)), "rzz": ((0, 1), (1,), (0, 1)),
+              "rxx": _BASIS_RZZ, "ryy": _BASIS_RZZ, "cry": ((1,), (0, 1), (1,), (0, 1)),
               "swap": ((0, 1), (0, 1), (0, 1))}
 
 

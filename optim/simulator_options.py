@@ -1,8 +1,11 @@
 """SimulatorOptions: how a solver simulates its circuits (qsim method, precision, shots,
 noise, trajectories, fusion), as one frozen record with a JSON form.
 
-noise: None (noiseless), the name of a packaged device profile (``qsim.noise.device_profiles()``,
-built with ``qsim.NoiseModel.from_device``), or a ``qsim.NoiseModel``. In the JSON form a
+noise: None (noiseless), the name of a packaged device profile (``qsim.noise.device_profiles()``),
+or a ``qsim.NoiseModel``. For a solver's circuit of n qubits a profile is built topology-free,
+``qsim.NoiseModel.from_device(name, num_qubits=n, topology="all-to-all")`` (the profile's
+median errors on every qubit and pair, as the study's noisy runs assume); without n, on the
+profile's own qubits and coupling map. In the JSON form a
 profile travels as its name and a NoiseModel as ``NoiseModel.to_dict()``.
 shots: measurements per cost evaluation (the study's 1000 by default); None evaluates the
 cost exactly from the state.
@@ -43,13 +46,19 @@ class SimulatorOptions(Record):
                             f"{type(self.noise).__name__} {self.noise!r}")
         self.compile_options()  # method, precision, fusion, trajectories and their fit with the noise
 
-    def noise_model(self) -> NoiseModel | None:
-        """The noise as a qsim.NoiseModel (a profile name is built here), or None."""
-        return NoiseModel.from_device(self.noise) if isinstance(self.noise, str) else self.noise
+    def noise_model(self, num_qubits: int | None = None) -> NoiseModel | None:
+        """The noise as a qsim.NoiseModel, or None. A profile name is built here: all-to-all
+        on ``num_qubits`` qubits when given, else on the device's own topology."""
+        if not isinstance(self.noise, str):
+            return self.noise
+        if num_qubits is None:
+            return NoiseModel.from_device(self.noise)
+        return NoiseModel.from_device(self.noise, num_qubits=num_qubits, topology="all-to-all")
 
-    def compile_options(self, seed: int | None = None) -> CompileOptions:
-        """The qsim.CompileOptions of these settings, with the trajectory / sampling seed."""
-        return CompileOptions(method=self.method, noise_model=self.noise_model(), precision=self.precision,
+    def compile_options(self, seed: int | None = None, num_qubits: int | None = None) -> CompileOptions:
+        """The qsim.CompileOptions of these settings for a circuit of ``num_qubits`` qubits
+        (see noise_model), with the trajectory / sampling seed."""
+        return CompileOptions(method=self.method, noise_model=self.noise_model(num_qubits), precision=self.precision,
                               seed=seed, fusion=self.fusion, trajectories=self.trajectories)
 
     @property

@@ -20,10 +20,13 @@ from qsim.methods import METHODS
 
 from ._records import Record
 from .algorithms.classical import AnnealingOptions, ExactOptions, solve_annealing, solve_exact
+from .algorithms.ma_qaoa import MaQaoaOptions, solve_ma_qaoa
 from .algorithms.pce import PceOptions, pce_qubits, solve_pce
 from .algorithms.qaoa import QaoaOptions, solve_qaoa
+from .algorithms.qaoa_xy import XyQaoaOptions, solve_qaoa_xy
 from .algorithms.qrao import QraoOptions, qrao_qubits, solve_qrao
 from .algorithms.vqe import CvarVqeOptions, VqeOptions, solve_vqe
+from .algorithms.ws_qaoa import WsQaoaOptions, solve_ws_qaoa
 from .minimizers._checks import optional_integer
 from .optimizer_options import OptimizerOptions
 from .result import SolveResult
@@ -52,6 +55,9 @@ SOLVERS: dict[str, Solver] = {
     "qaoa": Solver(QaoaOptions, solve_qaoa, quantum=True),
     "vqe": Solver(VqeOptions, solve_vqe, quantum=True),
     "cvar-vqe": Solver(CvarVqeOptions, solve_vqe, quantum=True),
+    "ma-qaoa": Solver(MaQaoaOptions, solve_ma_qaoa, quantum=True),
+    "ws-qaoa": Solver(WsQaoaOptions, solve_ws_qaoa, quantum=True),
+    "qaoa-xy": Solver(XyQaoaOptions, solve_qaoa_xy, quantum=True),
     "pce": Solver(PceOptions, solve_pce, quantum=True, qubits=pce_qubits),
     "qrao": Solver(QraoOptions, solve_qrao, quantum=True, qubits=qrao_qubits),
 }

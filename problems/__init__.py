@@ -11,7 +11,8 @@ Modules: binary_program (BinaryProgram, the binary form every encoding starts fr
 permutation.py holds what QAP and TSP share, graphs.py what MIS and MaxCut share), qubo
 (penalty QUBO, Ising), lagrangian (slack-free forms), energies (numba batch / full-vector
 energies, brute-force minimum), exact (HiGHS MILP, QAP branch and bound, Held-Karp),
-annealing (simulated annealing), metrics (gap, ratio), loaders/ (file formats: read_orlib_mknap,
+annealing (simulated annealing), relaxation (continuous relaxations: LP, Goemans-Williamson),
+metrics (gap, ratio), loaders/ (file formats: read_orlib_mknap,
 read_qaplib, read_dimacs, read_tsplib, read_market_split), validation (input checks).
 
 Example (run by the test suite)::

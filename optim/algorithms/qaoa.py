@@ -31,19 +31,28 @@ SCHEDULES = ("fixed", "interp")
 
 
 @dataclass(frozen=True)
-class QaoaOptions(ReadoutOptions):
-    """depth: p >= 1 (the study's 3). schedule: "fixed" (depth p from the ramp) or "interp".
-    ramp: the linear ramp's scale (> 0). readout, readout_shots: see optim.readout."""
+class LayerOptions(ReadoutOptions):
+    """The options every QAOA variant has. depth: p >= 1 (the study's 3). ramp: the linear
+    ramp's scale (> 0). readout, readout_shots: see optim.readout."""
 
     depth: int = 3
-    schedule: str = "fixed"
     ramp: float = 0.75
 
     def __post_init__(self):
         super().__post_init__()
         object.__setattr__(self, "depth", integer("depth", self.depth, minimum=1))
-        choice("schedule", self.schedule, SCHEDULES)
         object.__setattr__(self, "ramp", real("ramp", self.ramp, minimum=0.0, strict_minimum=True))
+
+
+@dataclass(frozen=True)
+class QaoaOptions(LayerOptions):
+    """LayerOptions and schedule: "fixed" (depth p from the ramp) or "interp"."""
+
+    schedule: str = "fixed"
+
+    def __post_init__(self):
+        super().__post_init__()
+        choice("schedule", self.schedule, SCHEDULES)
 
 
 def linear_ramp(depth: int, ramp: float) -> np.ndarray:
@@ -71,6 +80,13 @@ def scaled_ising(target) -> tuple[np.ndarray, np.ndarray, float]:
 
 
 def solve_qaoa(target, options: QaoaOptions, simulator, optimizer, seeds) -> dict:
+    return solve_layers(target, options, simulator, optimizer, seeds, qaoa)
+
+
+def solve_layers(target, options: QaoaOptions, simulator, optimizer, seeds, build) -> dict:
+    """The QAOA loop over the depth schedule for a circuit builder ``build(ising, depth,
+    decompose=...)`` with qaoa's parameters (gamma, beta): the scaled Ising cost, the ramp
+    start, INTERP between depths."""
     cost = energy_cost(target, simulator)
     ising = scaled_ising(target)
     decompose = simulator.noise is not None
@@ -78,7 +94,7 @@ def solve_qaoa(target, options: QaoaOptions, simulator, optimizer, seeds) -> dic
     optimizer_seeds, shot_seeds = seeds.generator("optimizer"), seeds.generator("shots")
     x0, history = linear_ramp(depths[0], options.ramp), []
     for depth in depths:
-        circuit = qaoa(ising, depth, decompose=decompose)
+        circuit = build(ising, depth, decompose=decompose)
         program = compile_program(circuit, simulator, seeds)
         run = optimise(program, cost, x0, optimizer, int(optimizer_seeds.integers(2**63)), shot_seeds)
         history += run.history

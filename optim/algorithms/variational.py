@@ -35,15 +35,16 @@ class Run(NamedTuple):
 
 
 def compile_program(circuit, simulator, seeds) -> Program:
-    """The circuit compiled with the simulator options; ValueError when it does not fit them
-    (qubits, noise model, memory), before anything is simulated."""
-    return Program(circuit, simulator.compile_options(seed=seeds.integer("simulator")))
+    """The circuit compiled with the simulator options (a device profile all-to-all on its
+    qubits); ValueError when it does not fit them (qubits, noise model, memory), before
+    anything is simulated."""
+    return Program(circuit, simulator.compile_options(seed=seeds.integer("simulator"), num_qubits=circuit.num_qubits))
 
 
 def energy_cost(target, simulator, alpha: float | None = None) -> EnergyCost:
     """The expectation (alpha None) or CVaR_alpha of the target's energies, as the simulator
     options measure it."""
-    noise = simulator.noise_model()
+    noise = simulator.noise_model(target.n_qubits)
     return EnergyCost(target.energies, alpha=alpha, shots=simulator.shots,
                       readout=noise is not None and noise.has_readout)
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from optim.gate_counts import gate_counts, z_terms
-from qsim import Circuit, DiagonalObservable
+from qsim import Circuit, DiagonalObservable, reference
 from qsim.library import efficient_su2, qaoa
 
 
@@ -33,3 +33,20 @@ def test_efficient_su2_counts_and_unknown_gates():
     assert gate_counts(Circuit(2).cz(0, 1).swap(0, 1)) == (3 + 3, 2, 1 + 3)  # H CX H, then 3 CX
     with pytest.raises(ValueError, match="no CX decomposition for 'ccx'"):
         gate_counts(Circuit(3).ccx(0, 1, 2))
+
+
+def _same_up_to_phase(a, b):
+    phase = np.vdot(b.ravel(), a.ravel()) / np.vdot(b.ravel(), b.ravel())
+    np.testing.assert_allclose(a, phase * b, atol=1e-12)
+    assert abs(abs(phase) - 1) < 1e-12
+
+
+def test_rxx_ryy_cry_count_as_the_decompositions_they_equal():
+    t = 0.7
+    rxx = Circuit(2).h(0).h(1).cx(0, 1).rz(t, 1).cx(0, 1).h(0).h(1)
+    ryy = Circuit(2).rx(np.pi / 2, 0).rx(np.pi / 2, 1).cx(0, 1).rz(t, 1).cx(0, 1).rx(-np.pi / 2, 0).rx(-np.pi / 2, 1)
+    cry = Circuit(2).ry(t / 2, 1).cx(0, 1).ry(-t / 2, 1).cx(0, 1)
+    for gate, decomposed in (("rxx", rxx), ("ryy", ryy), ("cry", cry)):
+        native = Circuit(2).append(gate, (0, 1), (t,))
+        _same_up_to_phase(reference.unitary(native), reference.unitary(decomposed))
+        assert gate_counts(native) == gate_counts(decomposed)

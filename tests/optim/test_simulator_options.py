@@ -41,3 +41,19 @@ def test_a_noise_model_is_taken_as_is():
     s = SimulatorOptions(method="density_matrix", noise=nm)
     assert s.noise_model() is nm and s.compile_options().noise_model is nm
     assert s.serialisable == hasattr(nm, "to_dict")
+
+
+def test_a_profile_is_built_all_to_all_on_the_circuit_qubits():
+    s = SimulatorOptions(method="ptm", noise="mumbai27", shots=None)
+    device = s.compile_options(num_qubits=12).noise_model.device
+    assert device.num_qubits == 12 and len(device.coupling_map) == 12 * 11 // 2
+    assert s.noise_model().device.num_qubits == 27  # without the circuit: the profile's own topology
+
+
+def test_json_round_trip_of_a_noise_model():
+    nm = qsim.NoiseModel().add(qsim.noise.depolarizing(1e-3), gates=["rx"])
+    nm.add(qsim.noise.amplitude_damping(0.02), gates=["cx"])
+    s = SimulatorOptions(method="density_matrix", noise=nm, shots=None)
+    back = SimulatorOptions.from_dict(json.loads(json.dumps(s.to_dict())))
+    assert isinstance(back.noise, qsim.NoiseModel) and back.noise.to_dict() == nm.to_dict()
+    assert back.to_dict() == s.to_dict()

@@ -130,6 +130,7 @@ def test_bad_input_is_refused_before_any_simulation(call, match):
 
 
 def test_registry_lists_options_with_defaults():
-    assert list(SOLVERS) == ["exact", "annealing", "qaoa", "vqe", "cvar-vqe", "pce", "qrao"]
+    assert list(SOLVERS) == ["exact", "annealing", "qaoa", "vqe", "cvar-vqe", "ma-qaoa", "ws-qaoa", "qaoa-xy", "pce",
+                            "qrao"]
     assert SOLVERS["qaoa"].options().depth == 3 and SOLVERS["cvar-vqe"].options().alpha == 0.25
     assert SOLVERS["vqe"].options().to_dict()["reps"] == 3 and not SOLVERS["exact"].quantum
