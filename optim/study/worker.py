@@ -27,7 +27,9 @@ def initialize(threads: int) -> None:
     qsim.set_num_threads(threads)
 
 
-def _simulator(fields: dict | None, problem) -> dict | None:
+def simulator_fields(fields: dict | None, problem) -> dict | None:
+    """The SimulatorOptions fields of a cell, its noise profile name built as a NoiseModel
+    on all of the problem's qubits (all-to-all)."""
     if fields is None or fields.get("noise") is None:
         return fields
     noise = NoiseModel.from_device(fields["noise"], num_qubits=Target(problem).n_qubits, topology="all-to-all")
@@ -41,7 +43,8 @@ def run_cell(payload: str) -> str:
     try:
         cell = json.loads(payload)
         problem = problems.from_json(cell["problem"])
-        result = solve(problem, cell["method"], options=cell["options"], simulator=_simulator(cell["simulator"], problem),
+        simulator = simulator_fields(cell["simulator"], problem)
+        result = solve(problem, cell["method"], options=cell["options"], simulator=simulator,
                        optimizer=cell["optimizer"] or None, seed=cell["seed"])
         outcome = {"status": "done", "result": result.to_json(), "error": None, "traceback": None}
     except Exception as exc:  # a failed cell is data, not a crash
