@@ -10,6 +10,7 @@ exception, so one bad cell does not stop a study.
 from __future__ import annotations
 
 import json
+import signal
 import socket
 import time
 import traceback
@@ -23,7 +24,9 @@ from ..target import Target
 
 
 def initialize(threads: int) -> None:
-    """Worker initializer: the C++ threads of this worker."""
+    """Worker initializer: the C++ threads of this worker; Ctrl-C (SIGINT) is left to the
+    coordinator, which cancels the pending cells, so a worker finishes its cell."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     qsim.set_num_threads(threads)
 
 

@@ -108,3 +108,23 @@ def test_bad_executor_and_workers(tmp_path):
         run_study(config, tmp_path, executor="slurm")
     with pytest.raises(ValueError, match="workers must be an integer >= 1, got 0"):
         run_study(config, tmp_path / "b", workers=0)
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_finished_cells(tmp_path):
+    text = TINY.replace("seeds = [1, 2]", "seeds = [1, 2, 3, 4, 5, 6]").replace("maxfev = 12", "maxfev = 40")
+    (tmp_path / "study.toml").write_text(text)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "optim", "study", str(tmp_path / "study.toml"), "--out", str(out),
+                             "--workers", "1", "--quiet"], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(_rows(out / "results.db")) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
+    stdout, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in stdout
+    with Store(out) as store:
+        rows = store.rows("tiny")
+    assert 2 <= len(rows) < 24 and {r["status"] for r in rows} == {"done"}
+    summary = run_study(parse_config(text), out, workers=1, quiet=True)
+    assert summary.skipped == len(rows) and summary.skipped + summary.done == 24
