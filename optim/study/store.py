@@ -3,7 +3,7 @@
 Schema version ``SCHEMA_VERSION``, recorded in the ``meta`` table; a file with another
 version (or a SQLite file that is no store) is refused with a ValueError. Rows are keyed by
 (study, cell key); each is committed by ``record`` the moment its cell finishes, so a
-killed run loses only the cells in flight and a re-run inserts no duplicates. Only the
+killed run loses only the cells in flight and a re-run never writes a cell twice. Only the
 coordinating process writes. ``current`` marks the cells of the study's latest config
 (``mark_current``); readers get the row dicts of ``rows``, never the tables themselves.
 """
