@@ -1,98 +1,99 @@
-"""The ``qsim`` command line.
+"""The ``qsim`` command line (also ``python -m optim``): parses and dispatches, nothing else.
 
-``qsim demo`` runs a built-in example: a 20-qubit random circuit (RX/RY/RZ layers and a
-CNOT ladder), a 6-qubit VQE energy scan of a transverse-field Ising chain and a VQE run
-with L-BFGS-B and adjoint gradients, printing results and timings. The entry point lives
-in optim/ because it will drive benchmark studies, and qsim/ must not import optim.
+``qsim study [CONFIG.toml]`` runs a benchmark study into a results store and writes its
+report (optim.study); ``qsim report RESULTS_DIR`` regenerates the report from the store;
+``qsim solve INSTANCE_FILE --method M`` runs one solve (optim.solve_file); ``qsim demo`` is
+the simulator tour (optim.demo). The entry point lives in optim/ because qsim/ must not
+import optim.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 
-import numpy as np
+from . import study
+from .demo import demo
+from .solve_file import solve_file, summary
+from .solver import SOLVERS
+from .study.executors import EXECUTORS
+from .study.instances import FORMATS
 
-import qsim
-from qsim.library import hardware_efficient, rotation_layers, transverse_field_ising
-
-from .minimizers import minimize
-
-
-def _best_time(fn, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+DEFAULT_OUT = "qsim-study"
 
 
-def demo(qubits: int = 20, layers: int = 20, vqe_qubits: int = 6, points: int = 41, seed: int = 1) -> dict:
-    """Runs the demo and returns its figures (also printed)."""
-    rng = np.random.default_rng(seed)
-    print(f"qsim {qsim.__version__}: kernels {qsim.simd()}, {qsim.get_num_threads()} thread(s)")
-
-    circuit = rotation_layers(qubits, layers)
-    theta = rng.uniform(-np.pi, np.pi, circuit.num_parameters)
-    start = time.perf_counter()
-    prog = qsim.compile(circuit)
-    compile_s = time.perf_counter() - start
-    state = prog.run(theta)
-    run_s = _best_time(lambda: prog.run(theta), 3)
-    top = np.argsort(np.abs(state) ** 2)[::-1][:3]
-    print(f"\nRandom circuit: {qubits} qubits, {layers} layers, {len(circuit)} gates -> {prog.num_blocks} fused blocks")
-    print(f"  compile {compile_s * 1e3:.1f} ms, run {run_s * 1e3:.1f} ms (best of 3), norm {np.vdot(state, state).real:.12f}")
-    for i in top:
-        print(f"  |{int(i):0{qubits}b}>  p = {abs(state[i]) ** 2:.3e}")
-
-    ansatz = hardware_efficient(vqe_qubits, reps=2)
-    hamiltonian = transverse_field_ising(vqe_qubits, field=1.0)
-    exact = float(np.linalg.eigvalsh(hamiltonian.to_matrix())[0])
-    vqe = qsim.compile(ansatz)
-    direction = rng.normal(size=ansatz.num_parameters)
-    scales = np.linspace(-1.0, 1.0, points)
-    thetas = np.outer(scales, direction)
-    energies = vqe.expectation_batch(thetas, hamiltonian)
-    single_us = _best_time(lambda: vqe.expectation(thetas[0], hamiltonian), 200) * 1e6
-    batch_us = _best_time(lambda: vqe.expectation_batch(thetas, hamiltonian), 20) / points * 1e6
-    best = int(np.argmin(energies))
-    print(f"\nVQE energy scan: {vqe_qubits}-qubit transverse-field Ising chain, {len(hamiltonian)} terms, "
-          f"{ansatz.num_parameters} parameters, {points} points along a random direction")
-    for s, e in list(zip(scales, energies))[:: max(1, points // 8)]:
-        print(f"  t = {s:+.2f}  E = {e:+.6f}")
-    print(f"  lowest on the scan {energies[best]:+.6f} at t = {scales[best]:+.2f}; exact ground energy {exact:+.6f}")
-    print(f"  {single_us:.1f} us per expectation, {batch_us:.1f} us per point in a batch")
-
-    deeper = qsim.compile(hardware_efficient(vqe_qubits, reps=3))
-    start = time.perf_counter()
-    result = minimize(lambda x: deeper.value_and_gradient(x, hamiltonian), rng.uniform(-np.pi, np.pi, deeper.num_parameters),
-                      method="l-bfgs-b", jac=True)
-    vqe_s = time.perf_counter() - start
-    print(f"\nVQE, L-BFGS-B with adjoint gradients (3 reps, {deeper.num_parameters} parameters): E = {result.fun:+.6f} "
-          f"(error {result.fun - exact:.2e}) after {result.nfev} evaluations, {vqe_s * 1e3:.0f} ms")
-    return {
-        "random_circuit_run_s": run_s,
-        "vqe_energies": energies.tolist(),
-        "exact_ground_energy": exact,
-        "expectation_us": single_us,
-        "batch_us_per_point": batch_us,
-        "vqe_energy": float(result.fun),
-    }
-
-
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qsim", description="qsim: fast noisy quantum-circuit simulation")
     sub = parser.add_subparsers(dest="command", required=True)
+    p_study = sub.add_parser("study", help="run a benchmark study into a resumable store, then its report")
+    p_study.add_argument("config", nargs="?", help="the study's TOML config (default: the built-in default study)")
+    p_study.add_argument("--out", default=DEFAULT_OUT, help=f"results folder (default ./{DEFAULT_OUT}): "
+                         "results.db and report.md with its figures")
+    p_study.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    p_study.add_argument("--executor", default="local", choices=sorted(EXECUTORS), help="where cells run")
+    p_study.add_argument("--retry-failed", action="store_true", help="run the stored failed cells again")
+    p_study.add_argument("--quiet", action="store_true", help="plain log lines instead of a progress bar")
+    p_study.add_argument("--no-report", action="store_true", help="skip the report at the end")
+    p_study.add_argument("--print-default-config", action="store_true",
+                         help="print the built-in default study's TOML and exit")
+    p_report = sub.add_parser("report", help="write the Markdown report and figures of a results store")
+    p_report.add_argument("results_dir", help="a folder holding results.db")
+    p_report.add_argument("--out", help="where report.md and its figures go (default: RESULTS_DIR)")
+    p_report.add_argument("--study", help="report one study of the store (default: all)")
+    p_solve = sub.add_parser("solve", help="solve one instance file and print the result")
+    p_solve.add_argument("instance_file")
+    p_solve.add_argument("--method", required=True, choices=sorted(SOLVERS))
+    p_solve.add_argument("--format", choices=sorted(FORMATS), help="the file's format (default: from its suffix)")
+    p_solve.add_argument("--index", type=int, default=0, help="which problem of a multi-problem file (0-based)")
+    p_solve.add_argument("--noise", help="a device-profile noise model (simulated on density_matrix)")
+    p_solve.add_argument("--seed", type=int)
+    p_solve.add_argument("--json", action="store_true", help="print the SolveResult as JSON")
     p_demo = sub.add_parser("demo", help="run the built-in example (random circuit + VQE energy scan)")
     p_demo.add_argument("--qubits", type=int, default=20, help="qubits of the random circuit (default 20)")
     p_demo.add_argument("--layers", type=int, default=20, help="layers of the random circuit (default 20)")
     p_demo.add_argument("--vqe-qubits", type=int, default=6, help="qubits of the VQE example (default 6)")
     p_demo.add_argument("--points", type=int, default=41, help="points of the energy scan (default 41)")
     p_demo.add_argument("--seed", type=int, default=1)
+    return parser
+
+
+def _study(args, parser) -> int:
+    if args.print_default_config:
+        print(study.default_config_text(), end="")
+        return 0
+    try:
+        config = study.load_config(args.config) if args.config else study.default_config()
+        result = study.run_study(config, args.out, workers=args.workers, executor=args.executor,
+                                 retry_failed=args.retry_failed, quiet=args.quiet)
+    except ValueError as exc:
+        parser.error(str(exc))
+    print(f"study {config.name!r}: {result.cells} cells, {result.skipped} already stored, {result.done} done, "
+          f"{result.failed} failed this run; store {result.store}")
+    if result.interrupted:
+        return 130
+    if not args.no_report:
+        study.write_report(args.out, study=config.name)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "demo":
+    if args.command == "study":
+        return _study(args, parser)
+    if args.command == "report":
+        try:
+            study.write_report(args.results_dir, args.out, study=args.study)
+        except ValueError as exc:
+            parser.error(str(exc))
+    elif args.command == "solve":
+        try:
+            result = solve_file(args.instance_file, args.method, fmt=args.format, index=args.index, noise=args.noise,
+                                seed=args.seed)
+        except ValueError as exc:
+            parser.error(str(exc))
+        print(result.to_json() if args.json else summary(result))
+    elif args.command == "demo":
         for name in ("qubits", "layers", "vqe_qubits", "points"):
             if getattr(args, name) < 2:
                 parser.error(f"--{name.replace('_', '-')} must be at least 2, got {getattr(args, name)}")
