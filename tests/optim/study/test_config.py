@@ -12,7 +12,7 @@ def test_default_config_loads_and_validates():
     assert config.name == "default" and config.seeds == (1, 2, 3)
     classes = {type(p).__name__ for spec in config.problems for _, p in spec.instances}
     assert classes == {"MaxCut", "MIS", "MarketSplit", "QAP", "TSP", "MDKP"}
-    assert {m.method for m in config.methods} == {"exact", "annealing", "qaoa", "vqe", "cvar-vqe"}
+    assert {m.method for m in config.methods} == {"exact", "annealing", "qaoa", "ma-qaoa", "vqe", "cvar-vqe", "pce", "qrao"}
     assert [s.fields.get("noise") for s in config.simulators] == [None, "line5"]
     assert len({c.key for c in expand(config)}) == len(expand(config))
 
