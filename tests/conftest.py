@@ -18,3 +18,13 @@ def shared_data() -> Path:
             pytest.fail(message + " and CI=true: the instance-file tests must run in CI", pytrace=False)
         pytest.skip(message)
     return SHARED_DATA
+
+
+@pytest.fixture
+def child_env() -> dict:
+    """The environment for a child Python that must import the same qsim, optim and problems
+    as the tests: the tests' PYTHONPATH made absolute (run the child with its working
+    directory outside the source tree, e.g. tmp_path: `python -c` / `-m` put it first on
+    sys.path, and the source tree holds no compiled qsim._core after a plain `pip install .`)."""
+    path = os.pathsep.join(os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)
+    return dict(os.environ, PYTHONPATH=path)

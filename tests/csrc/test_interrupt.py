@@ -22,9 +22,9 @@ DELAY, LIMIT = 1.0, 5.0  # seconds into the call; seconds from SIGINT to Keyboar
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process needs POSIX")
-def test_long_calls_stop_on_sigint():
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(CHILD.parents[2]), os.environ.get("PYTHONPATH", "")]))
-    child = subprocess.Popen([sys.executable, str(CHILD), *CASES], stdout=subprocess.PIPE, text=True, env=env)
+def test_long_calls_stop_on_sigint(child_env, tmp_path):
+    child = subprocess.Popen([sys.executable, str(CHILD), *CASES], stdout=subprocess.PIPE, text=True, env=child_env,
+                             cwd=tmp_path)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line.split()) for line in child.stdout], daemon=True).start()
     try:

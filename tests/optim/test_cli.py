@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 from tiny import TINY
@@ -30,12 +29,11 @@ def test_main_parses_arguments(capsys):
         main([])
 
 
-def test_study_end_to_end_through_the_cli(tmp_path):
-    root = Path(__file__).resolve().parents[2]
-    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}
+def test_study_end_to_end_through_the_cli(tmp_path, child_env):
+    env = child_env
     (tmp_path / "tiny.toml").write_text(TINY)
     run = subprocess.run([sys.executable, "-m", "optim", "study", str(tmp_path / "tiny.toml"), "--out",
-                          str(tmp_path / "out"), "--workers", "1", "--quiet"], env=env, capture_output=True, text=True)
+                          str(tmp_path / "out"), "--workers", "1", "--quiet"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "8 cells, 0 already stored, 8 done, 0 failed" in run.stdout and "| maxcut | qaoa | noiseless | 2 |" in run.stdout
     report = (tmp_path / "out" / "report.md").read_text()
@@ -43,7 +41,7 @@ def test_study_end_to_end_through_the_cli(tmp_path):
     assert all((tmp_path / "out" / f).is_file() for f in ("gap_vs_qubits.png", "convergence.png", "noise.png"))
     with Store(tmp_path / "out") as store:
         assert len(store.rows("tiny")) == 8
-    printed = subprocess.run([sys.executable, "-m", "optim", "study", "--print-default-config"], env=env,
+    printed = subprocess.run([sys.executable, "-m", "optim", "study", "--print-default-config"], env=env, cwd=tmp_path,
                              capture_output=True, text=True, check=True).stdout
     assert printed == default_config_text() and tomllib.loads(printed)["name"] == "default"
 

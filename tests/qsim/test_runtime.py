@@ -1,6 +1,5 @@
 """Run-time settings: the thread cap, n <= 0 restoring the default, and the QSIM_SIMD check."""
 
-import os
 import subprocess
 import sys
 
@@ -28,23 +27,21 @@ def test_thread_count_capped_with_a_warning_and_default_restored():
         qsim.set_num_threads(0)
 
 
-def _import_with(value: str, cwd) -> subprocess.CompletedProcess:
-    # outside the source tree, keeping any PYTHONPATH the tests run with (made absolute)
-    path = os.pathsep.join(os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)
-    env = dict(os.environ, QSIM_SIMD=value, PYTHONPATH=path)
+def _import_with(value: str, cwd, env: dict) -> subprocess.CompletedProcess:
+    env = dict(env, QSIM_SIMD=value)
     return subprocess.run([sys.executable, "-W", "always", "-c", "import qsim; print(qsim.simd())"], env=env,
                           cwd=cwd, capture_output=True, text=True, check=True)
 
 
 @pytest.mark.parametrize("value", ["avx512", "SCALAR", ""])
-def test_unknown_qsim_simd_warns_and_names_the_choice(value, tmp_path):
-    out = _import_with(value, tmp_path)
+def test_unknown_qsim_simd_warns_and_names_the_choice(value, tmp_path, child_env):
+    out = _import_with(value, tmp_path, child_env)
     picked = out.stdout.strip()
     assert picked in ("scalar", "avx2")
     assert f"QSIM_SIMD={value!r} is not a known instruction set" in out.stderr
     assert f"using {picked!r}" in out.stderr
 
 
-def test_known_qsim_simd_is_quiet(tmp_path):
-    out = _import_with("scalar", tmp_path)
+def test_known_qsim_simd_is_quiet(tmp_path, child_env):
+    out = _import_with("scalar", tmp_path, child_env)
     assert out.stdout.strip() == "scalar" and "QSIM_SIMD" not in out.stderr

@@ -282,8 +282,7 @@ def test_state_too_large_for_memory_is_refused_before_allocating():
         compile(Circuit(45).h(0))
 
 
-def test_qsim_simd_environment_variable_forces_the_portable_kernels(tmp_path):
-    import os
+def test_qsim_simd_environment_variable_forces_the_portable_kernels(tmp_path, child_env):
     import subprocess
     import sys
 
@@ -294,10 +293,7 @@ def test_qsim_simd_environment_variable_forces_the_portable_kernels(tmp_path):
         "t = np.linspace(-1, 1, c.num_parameters)\n"
         "print(qsim.simd(), repr(complex(qsim.compile(c).run(t)[5])))\n"
     )
-    # run outside the source tree (python -c puts the working directory first on sys.path),
-    # keeping any PYTHONPATH the tests run with, made absolute
-    path = os.pathsep.join(os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)
-    env = dict(os.environ, QSIM_SIMD="scalar", PYTHONPATH=path)
+    env = dict(child_env, QSIM_SIMD="scalar")  # run outside the source tree (cwd=tmp_path)
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
                          check=True).stdout.split()
     assert out[0] == "scalar"

@@ -13,7 +13,6 @@ import optim
 import problems
 from optim.study import Store, expand, parse_config, run_study
 
-ROOT = Path(__file__).resolve().parents[3]
 # a problem with no feasible solution: every solve of it raises, and its cells fail
 INFEASIBLE = """
 [[problems]]
@@ -79,15 +78,15 @@ def _rows(db: Path) -> list:
         return []
 
 
-def test_sigkill_mid_run_then_rerun_gives_one_row_per_cell(tmp_path):
+def test_sigkill_mid_run_then_rerun_gives_one_row_per_cell(tmp_path, child_env):
     text = TINY.replace("seeds = [1, 2]", "seeds = [1, 2, 3, 4, 5, 6]").replace("maxfev = 12", "maxfev = 40")
     (tmp_path / "study.toml").write_text(text)
     cells = expand(parse_config(text))
     script = ("import sys; from optim.study import load_config, run_study; "
               "run_study(load_config(sys.argv[1]), sys.argv[2], workers=1, quiet=True)")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "study.toml"), str(out)], env=env,
+    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "study.toml"), str(out)], env=child_env,
+                            cwd=tmp_path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while len(_rows(out / "results.db")) < 3 and time.monotonic() < deadline and proc.poll() is None:
@@ -110,12 +109,12 @@ def test_bad_executor_and_workers(tmp_path):
         run_study(config, tmp_path / "b", workers=0)
 
 
-def test_ctrl_c_stops_cleanly_and_keeps_finished_cells(tmp_path):
+def test_ctrl_c_stops_cleanly_and_keeps_finished_cells(tmp_path, child_env):
     text = TINY.replace("seeds = [1, 2]", "seeds = [1, 2, 3, 4, 5, 6]").replace("maxfev = 12", "maxfev = 40")
     (tmp_path / "study.toml").write_text(text)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "optim", "study", str(tmp_path / "study.toml"), "--out", str(out),
-                             "--workers", "1", "--quiet"], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                             "--workers", "1", "--quiet"], env=child_env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while len(_rows(out / "results.db")) < 2 and time.monotonic() < deadline and proc.poll() is None:
