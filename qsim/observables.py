@@ -222,6 +222,17 @@ def walsh_coefficients(values: np.ndarray) -> np.ndarray:
     return w / w.size
 
 
+def walsh_terms(values, tolerance: float) -> list[tuple[tuple[int, ...], float]]:
+    """[(bits, w), ...]: the non-constant Z-string terms of a diagonal (``walsh_coefficients``),
+    in Walsh-index order, w the coefficient of Z on ``bits`` (bit j of the value index = bit
+    j); terms with |w| <= tolerance * max(1, max |values|) are dropped."""
+    values = np.asarray(values, dtype=float)
+    w = walsh_coefficients(values)
+    cutoff = tolerance * max(1.0, float(np.max(np.abs(values))))
+    return [(tuple(j for j in range(z.bit_length()) if (z >> j) & 1), float(w[z]))
+            for z in range(1, w.size) if abs(w[z]) > cutoff]
+
+
 def parity(a: np.ndarray) -> np.ndarray:
     """Parity of the set bits of each uint64."""
     a = a.copy()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from qsim.circuit import Instruction
-from qsim.observables import walsh_coefficients
+from qsim.observables import walsh_terms
 
 ISING_ATOL = 1e-12  # relative size (to max(1, max |D|)) above which a 3+-body term refuses
 ZERO_ATOL = 1e-15  # relative size below which a one- or two-body term is dropped
@@ -24,18 +24,13 @@ def ising_terms(values, what: str) -> list[tuple[tuple[int, ...], float]]:
     """[(bits, w), ...]: the one- and two-body Walsh terms of ``values`` (2^k reals, bit j of
     the index = bit j), w the coefficient of Z on ``bits``; ValueError naming ``what`` when
     a term on three or more bits is nonzero."""
-    values = np.asarray(values, dtype=float)
-    w = walsh_coefficients(values)
-    weights = np.array([bin(z).count("1") for z in range(w.size)])
+    terms = walsh_terms(values, ZERO_ATOL)
     scale = max(1.0, float(np.max(np.abs(values))))
-    many = np.flatnonzero((weights > 2) & (np.abs(w) > ISING_ATOL * scale))
-    if many.size:
-        z = int(many[0])
-        bits = [j for j in range(z.bit_length()) if (z >> j) & 1]
-        raise ValueError(f"{what} has a {len(bits)}-body term (Z on bits {bits} of its values, coefficient "
-                         f"{w[z]:.3g}); only at most two-body (Ising) terms run as RZ / RZZ gates")
-    keep = np.flatnonzero((weights >= 1) & (weights <= 2) & (np.abs(w) > ZERO_ATOL * scale))
-    return [(tuple(j for j in range(int(z).bit_length()) if (int(z) >> j) & 1), float(w[z])) for z in keep]
+    for bits, w in terms:
+        if len(bits) > 2 and abs(w) > ISING_ATOL * scale:
+            raise ValueError(f"{what} has a {len(bits)}-body term (Z on bits {list(bits)} of its values, coefficient "
+                             f"{w:.3g}); only at most two-body (Ising) terms run as RZ / RZZ gates")
+    return [(bits, w) for bits, w in terms if len(bits) <= 2]
 
 
 def ising_instructions(inst: Instruction, what: str) -> list[Instruction]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qsim.observables import walsh_coefficients
+from qsim.observables import walsh_terms
 from qsim.parameters import Parameter, ParameterExpression, order_parameters
 
 _DEFINITIONS = {
@@ -128,14 +128,10 @@ def _call(name: str, params, qubits, names: dict) -> str:
 
 
 def _diagonal_lines(values: np.ndarray, qubits: tuple[int, ...], gamma, used: set[str], names: dict) -> list[str]:
-    coeffs = walsh_coefficients(values)
-    cutoff = ZERO * max(1.0, float(np.max(np.abs(values))))
     lines = []
-    for s in range(1, coeffs.size):
-        if abs(coeffs[s]) <= cutoff:
-            continue
-        angle = (2.0 * gamma * float(coeffs[s]),)
-        on = [qubits[j] for j in range(len(qubits)) if s >> j & 1]
+    for bits, w in walsh_terms(values, ZERO):
+        angle = (2.0 * gamma * w,)
+        on = [qubits[j] for j in bits]
         if len(on) == 1:
             lines.append(_call("rz", angle, on, names))
         elif len(on) == 2:

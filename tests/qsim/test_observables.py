@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from qsim import DiagonalObservable, PauliSum, reference
+from qsim.observables import walsh_terms
 
 
 def test_dense_sparse_and_dict_forms_agree():
@@ -98,3 +99,10 @@ def test_complex_or_string_diagonals_refused_without_a_numpy_warning():
         np.testing.assert_array_equal(DiagonalObservable(np.array([1 + 0j, 2])).values, [1.0, 2.0])
         with pytest.raises(TypeError, match="h must be real numbers"):
             DiagonalObservable.from_ising(["1", "2"], np.zeros((2, 2)))
+
+
+def test_walsh_terms_are_the_z_expansion_above_the_tolerance():
+    z = lambda q, i: 1 - 2 * ((i >> q) & 1)  # noqa: E731
+    values = np.array([0.5 + 2.0 * z(0, i) - 0.25 * z(0, i) * z(2, i) + 1e-9 * z(1, i) for i in range(8)])
+    assert [(bits, round(w, 12)) for bits, w in walsh_terms(values, 0.0)] == [((0,), 2.0), ((1,), 1e-9), ((0, 2), -0.25)]
+    assert [bits for bits, _ in walsh_terms(values, 1e-6)] == [(0,), (0, 2)]
