@@ -5,8 +5,9 @@ import pytest
 
 import problems as P
 import qsim
-from optim.cost import EnergyCost, cvar
+from optim.cost import EnergyCost
 from optim.target import Target
+from qsim import cvar
 from qsim.library import efficient_su2
 
 
